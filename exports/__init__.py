@@ -1,0 +1,1 @@
+"""Reading and writing the workbench's formats; one module per format."""

@@ -1,0 +1,183 @@
+"""The workspace: one system under design, its canvases, relationships and accepted risks."""
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from models import messages
+from models.api_product_canvas import ApiProductCanvas
+from models.architecture_canvas import ArchitectureCommunicationCanvas
+from models.base import StrictModel, is_blank
+from models.bounded_context import AiKind, BoundedContextCanvas
+from models.relationship import Relationship
+
+SCHEMA_VERSION = 1
+
+
+class DeliveryPhase(StrEnum):
+    POC = "poc"
+    MVP = "mvp"
+    PRODUCT = "product"
+    SCALED = "scaled"
+
+
+class ExternalKind(StrEnum):
+    """The BCC collaborator types that have no canvas of their own."""
+
+    EXTERNAL_SYSTEM = "external_system"
+    FRONTEND = "frontend"
+    USER_INTERACTION = "user_interaction"
+
+
+class Team(StrictModel):
+    name: str
+    description: str = ""
+
+
+class ExternalSystem(StrictModel):
+    name: str
+    kind: ExternalKind = ExternalKind.EXTERNAL_SYSTEM
+    description: str = ""
+    ai_kind: AiKind = Field(default=AiKind.NONE, description="Set for vendor model and LLM providers.")
+    big_ball_of_mud: bool = False
+
+
+class AcceptedRisk(StrictModel):
+    rule: str = Field(description="Rule ID, e.g. AIC004")
+    subject: str = Field(description="Context, edge ('A -> B') or cycle the finding is about")
+    reason: str
+    accepted_by: str
+    until: dt.date
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a workspace, located by a path such as `bounded_contexts[2].name`."""
+
+    path: str
+    message: str
+
+
+# Validation context key: a list that collects located reference problems, because pydantic
+# can only report a model validator's failure at the model itself.
+REFERENCE_PROBLEMS = "reference_problems"
+
+
+class Workspace(StrictModel):
+    schema_version: Literal[1] = 1
+    name: str
+    description: str = ""
+    phase: DeliveryPhase = DeliveryPhase.POC
+    teams: list[Team] = Field(default_factory=list)
+    external_systems: list[ExternalSystem] = Field(default_factory=list)
+    bounded_contexts: list[BoundedContextCanvas] = Field(default_factory=list)
+    architecture_canvases: list[ArchitectureCommunicationCanvas] = Field(default_factory=list)
+    api_products: list[ApiProductCanvas] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+    accepted_risks: list[AcceptedRisk] = Field(default_factory=list)
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str) -> str:
+        if is_blank(value):
+            raise ValueError(messages.EMPTY_NAME.format(what="A workspace"))
+        return value
+
+    @model_validator(mode="after")
+    def _check_references(self, info: ValidationInfo) -> "Workspace":
+        problems = find_reference_problems(self)
+        if problems:
+            if isinstance(info.context, dict) and REFERENCE_PROBLEMS in info.context:
+                info.context[REFERENCE_PROBLEMS].extend(problems)
+            raise ValueError("; ".join(f"{p.path}: {p.message}" for p in problems))
+        return self
+
+    def context(self, name: str) -> BoundedContextCanvas | None:
+        return next((c for c in self.bounded_contexts if c.name == name), None)
+
+
+def find_reference_problems(ws: Workspace) -> list[Problem]:
+    """Names that must be unique and references that must resolve, each with its path."""
+    return [
+        *_duplicates(ws),
+        *_team_references(ws),
+        *_collaborator_references(ws),
+        *_relationship_references(ws),
+        *_canvas_references(ws),
+    ]
+
+
+def _duplicates(ws: Workspace) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for i, context in enumerate(ws.bounded_contexts):
+        if context.name in seen:
+            yield Problem(f"bounded_contexts[{i}].name", messages.DUPLICATE_CONTEXT.format(name=context.name))
+        seen.add(context.name)
+    externals: set[str] = set()
+    for i, system in enumerate(ws.external_systems):
+        path = f"external_systems[{i}].name"
+        if is_blank(system.name):
+            yield Problem(path, messages.EMPTY_NAME.format(what="An external system"))
+        elif system.name in seen:
+            yield Problem(path, messages.EXTERNAL_CLASHES_WITH_CONTEXT.format(name=system.name))
+        elif system.name in externals:
+            yield Problem(path, messages.DUPLICATE_EXTERNAL.format(name=system.name))
+        externals.add(system.name)
+    teams: set[str] = set()
+    for i, team in enumerate(ws.teams):
+        if is_blank(team.name):
+            yield Problem(f"teams[{i}].name", messages.EMPTY_NAME.format(what="A team"))
+        elif team.name in teams:
+            yield Problem(f"teams[{i}].name", messages.DUPLICATE_TEAM.format(name=team.name))
+        teams.add(team.name)
+
+
+def _team_references(ws: Workspace) -> Iterator[Problem]:
+    teams = {team.name for team in ws.teams}
+    for i, context in enumerate(ws.bounded_contexts):
+        if context.owner_team is not None and context.owner_team not in teams:
+            yield Problem(f"bounded_contexts[{i}].owner_team", messages.UNKNOWN_TEAM.format(name=context.owner_team))
+
+
+def _collaborator_references(ws: Workspace) -> Iterator[Problem]:
+    known = {c.name for c in ws.bounded_contexts} | {s.name for s in ws.external_systems}
+    for i, context in enumerate(ws.bounded_contexts):
+        for direction in ("inbound", "outbound"):
+            for j, entry in enumerate(getattr(context, direction)):
+                path = f"bounded_contexts[{i}].{direction}[{j}].collaborator"
+                if entry.collaborator == context.name:
+                    yield Problem(path, messages.COLLABORATOR_IS_SELF.format(name=entry.collaborator))
+                elif entry.collaborator not in known:
+                    yield Problem(path, messages.UNKNOWN_CONTEXT.format(name=entry.collaborator))
+
+
+def _relationship_references(ws: Workspace) -> Iterator[Problem]:
+    known = {c.name for c in ws.bounded_contexts} | {s.name for s in ws.external_systems}
+    for i, relationship in enumerate(ws.relationships):
+        for side in ("upstream", "downstream"):
+            name = getattr(relationship, side)
+            if name not in known:
+                yield Problem(f"relationships[{i}].{side}", messages.UNKNOWN_CONTEXT.format(name=name))
+
+
+def _canvas_references(ws: Workspace) -> Iterator[Problem]:
+    contexts = {c.name for c in ws.bounded_contexts}
+    published: set[str] = set()
+    for i, api in enumerate(ws.api_products):
+        path = f"api_products[{i}].bounded_context"
+        if api.bounded_context not in contexts:
+            yield Problem(path, messages.UNKNOWN_BOUNDED_CONTEXT.format(name=api.bounded_context))
+        elif api.bounded_context in published:
+            yield Problem(path, messages.DUPLICATE_API_PRODUCT.format(name=api.bounded_context))
+        published.add(api.bounded_context)
+    for i, canvas in enumerate(ws.architecture_canvases):
+        for j, component in enumerate(canvas.components):
+            if component.bounded_context is not None and component.bounded_context not in contexts:
+                yield Problem(
+                    f"architecture_canvases[{i}].components[{j}].bounded_context",
+                    messages.UNKNOWN_BOUNDED_CONTEXT.format(name=component.bounded_context),
+                )
