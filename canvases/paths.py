@@ -1,0 +1,27 @@
+"""Reads and writes values at dotted paths such as `ai_profile.sla.freshness` in canvas data."""
+
+from typing import Any
+
+
+def get_path(data: dict[str, Any], path: str) -> Any:
+    value: Any = data
+    for part in path.split("."):
+        value = value[part]
+    return value
+
+
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    target = data
+    for part in parents:
+        target = target[part]
+    target[last] = value
+
+
+def problems_under(problems: dict[str, list[str]], path: str) -> list[tuple[str, str]]:
+    """(rest of path, message) for each problem at `path` or inside it."""
+    found: list[tuple[str, str]] = []
+    for problem_path, texts in problems.items():
+        if problem_path == path or problem_path.startswith((path + ".", path + "[")):
+            found.extend((problem_path[len(path) :], text) for text in texts)
+    return found
