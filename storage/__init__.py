@@ -1,0 +1,1 @@
+"""Persistence behind a small repository interface."""
