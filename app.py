@@ -1,0 +1,22 @@
+"""Entry point: page setup, session state and navigation over the pages in ui/pages."""
+
+import streamlit as st
+
+from ui import layout, state
+
+st.set_page_config(page_title="Architecture Canvas Workbench", page_icon="🧭", layout="wide")
+state.init_state()
+layout.apply_style()
+navigation = st.navigation(
+    [
+        st.Page("ui/pages/workspaces.py", title="Workspaces", icon="🗂️", default=True),
+        st.Page("ui/pages/bounded_contexts.py", title="Bounded Context Canvas", icon="🧩"),
+        st.Page("ui/pages/architecture_canvases.py", title="Architecture Communication Canvas", icon="🏛️"),
+        st.Page("ui/pages/api_products.py", title="API Product Canvas", icon="🔌"),
+    ]
+)
+save_pressed = layout.render_sidebar()
+navigation.run()
+# Saving after the page ran means the draft holds every edit sent together with the click.
+if save_pressed:
+    layout.save_draft()

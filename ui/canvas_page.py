@@ -1,0 +1,118 @@
+"""What every canvas editor page shares: the draft's problems, the canvas picker, the form context."""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from canvases.definition import CanvasDef
+from models.validation import WorkspaceInvalid, validate_workspace_data
+from models.workspace import Problem
+from ui import state
+from ui.form import FormContext, render_section
+
+
+def draft_problems() -> list[Problem]:
+    """Every problem in the draft, so each field can show its own next to it."""
+    try:
+        validate_workspace_data(state.draft())
+    except WorkspaceInvalid as error:
+        return error.problems
+    return []
+
+
+def problems_of(problems: list[Problem], collection: str, index: int) -> dict[str, list[str]]:
+    """The problems inside canvas `index` of `collection`, keyed by their path inside the canvas."""
+    prefix = f"{collection}[{index}]"
+    found: dict[str, list[str]] = {}
+    for p in problems:
+        if p.path == prefix or p.path.startswith((prefix + ".", prefix + "[")):
+            found.setdefault(p.path[len(prefix) :].lstrip("."), []).append(p.message)
+    return found
+
+
+def form_context(canvas: CanvasDef, index: int) -> FormContext:
+    data = state.draft()
+    return FormContext(
+        canvas=canvas,
+        data=data[canvas.collection][index],
+        index=index,
+        problems=problems_of(draft_problems(), canvas.collection, index),
+        teams=[t["name"] for t in data["teams"]],
+        contexts=[c["name"] for c in data["bounded_contexts"]],
+        externals=[s["name"] for s in data["external_systems"]],
+    )
+
+
+def require_workspace() -> dict[str, Any]:
+    if not state.has_workspace():
+        st.info("Open or create a workspace on the Workspaces page first.")
+        st.page_link("ui/pages/workspaces.py", label="Go to Workspaces", icon="🗂️")
+        st.stop()
+    return state.draft()
+
+
+def pick_canvas(canvas: CanvasDef) -> int | None:
+    """A selector over this workspace's canvases of one kind; the index shown, or None if there are none."""
+    items = state.draft()[canvas.collection]
+    if not items:
+        return None
+    names = [str(item[canvas.name_field]) or "(unnamed)" for item in items]
+    current = min(state.selected_index(canvas.key), len(items) - 1)
+    index = st.selectbox(
+        f"{canvas.title} to edit",
+        range(len(items)),
+        index=current,
+        format_func=lambda i: names[i],
+        key=state.widget_key("pick", canvas.key),
+    )
+    state.select(canvas.key, index)
+    return int(index)
+
+
+def delete_canvas(canvas: CanvasDef, index: int) -> None:
+    items = state.draft()[canvas.collection]
+    name = items[index][canvas.name_field]
+    with st.popover("Delete this canvas", icon="🗑️"):
+        st.write(f"Delete **{name}** from the workspace? Saved versions keep it until you save.")
+        if st.button(f"Delete {canvas.title}", key=state.widget_key("delete", canvas.key, index), type="primary"):
+            items.pop(index)
+            state.select(canvas.key, max(0, index - 1))
+            state.bump_epoch()
+            state.flash("info", f"Deleted '{name}'. Save to keep this change, or reload the workspace to undo it.")
+            st.rerun()
+
+
+def render_rows(ctx: FormContext, rows: Sequence[Sequence[tuple[float, list[str]]]]) -> None:
+    """Lays sections out in rows of columns, each column stacking the sections named in it."""
+    sections = {s.key: s for s in ctx.canvas.sections}
+    for row in rows:
+        columns = st.columns([width for width, _ in row])
+        for column, (_, keys) in zip(columns, row, strict=True):
+            with column:
+                for key in keys:
+                    render_section(ctx, sections[key])
+
+
+def add_named_canvas(canvas: CanvasDef, label: str, options: list[str] | None, make: Callable[[str], Any]) -> None:
+    """A popover that adds a canvas named by free text (options None) or picked from `options`."""
+    items = state.draft()[canvas.collection]
+    with st.popover(label, icon="➕"):
+        if options is None:
+            name = st.text_input("Name", key=state.widget_key("new", canvas.key)).strip()
+        else:
+            name = (
+                st.selectbox(
+                    "Bounded context",
+                    options,
+                    index=None,
+                    key=state.widget_key("new", canvas.key),
+                    placeholder="Every context has one already" if not options else "Choose…",
+                )
+                or ""
+            )
+        if st.button("Add", key=state.widget_key("add", canvas.key), disabled=not name):
+            items.append(make(name))
+            state.select(canvas.key, len(items) - 1)
+            state.bump_epoch()
+            st.rerun()

@@ -1,0 +1,162 @@
+"""Renders a canvas definition's fields as widgets bound to the draft, with problems beside them."""
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import streamlit as st
+
+from canvases.definition import CanvasDef, FieldDef, FieldKind, SectionDef
+from canvases.paths import get_path, problems_under, set_path
+from canvases.tables import rows_for, value_from_rows
+from ui import state
+from ui.tables import edit_table
+
+RADIO_LIMIT = 5  # choices with this many options or fewer show as the sheet's printed list
+
+
+@dataclass
+class FormContext:
+    canvas: CanvasDef
+    data: dict[str, Any]  # this canvas's part of the draft; widgets write into it
+    index: int | str  # position of the canvas, or of an entry inside it
+    problems: dict[str, list[str]]  # path inside the canvas -> messages
+    teams: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+    externals: list[str] = field(default_factory=list)
+    read_only: bool = False
+
+    def key(self, path: str) -> str:
+        return state.widget_key(self.canvas.key, self.index, path)
+
+
+def show_problems(ctx: FormContext, path: str, label: str = "") -> None:
+    for rest, message in problems_under(ctx.problems, path):
+        where = _describe_rest(rest, label)
+        st.error(f"{where}{message}" if where else message, icon="⚠️")
+
+
+def _describe_rest(rest: str, label: str) -> str:
+    """'Row 3 › term: ' for a rest path like '[2].term'."""
+    if not rest.startswith("["):
+        return ""
+    index, _, tail = rest[1:].partition("]")
+    where = f"{label} row {int(index) + 1}" if label else f"Row {int(index) + 1}"
+    return f"{where}{' › ' + tail.lstrip('.') if tail else ''}: "
+
+
+def _store(ctx: FormContext, path: str, value: Any) -> None:
+    if get_path(ctx.data, path) != value:
+        set_path(ctx.data, path, value)
+
+
+def _choice(ctx: FormContext, f: FieldDef, current: Any) -> Any:
+    labels: dict[Any, str] = {o.value: o.label for o in f.options}
+    values: list[Any] = list(labels)
+    index = values.index(current) if current in values else None
+    if len(values) <= RADIO_LIMIT:
+        return st.radio(
+            f.label,
+            values,
+            index=index,
+            format_func=lambda v: labels.get(v, str(v)),
+            key=ctx.key(f.key),
+            help=f.hint or None,
+            disabled=ctx.read_only,
+        )
+    return st.selectbox(
+        f.label,
+        values,
+        index=index,
+        format_func=lambda v: labels.get(v, str(v)),
+        key=ctx.key(f.key),
+        help=f.hint or None,
+        placeholder="Not decided yet",
+        disabled=ctx.read_only,
+    )
+
+
+def _reference(ctx: FormContext, f: FieldDef, current: Any, names: list[str]) -> Any:
+    options = names + ([current] if current is not None and current not in names else [])
+    index = options.index(current) if current in options else None
+    return st.selectbox(
+        f.label,
+        options,
+        index=index,
+        key=ctx.key(f.key),
+        help=f.hint or None,
+        placeholder="Choose…",
+        disabled=ctx.read_only,
+    )
+
+
+def _number(ctx: FormContext, f: FieldDef, current: Any) -> Any:
+    integer = f.kind is FieldKind.INTEGER
+    if current is not None:
+        current = int(current) if integer else float(current)
+    value = st.number_input(
+        f.label,
+        value=current,
+        step=1 if integer else 0.1,
+        format=None if integer else "%.2f",
+        key=ctx.key(f.key),
+        help=f.hint or None,
+        placeholder="Not set",
+        disabled=ctx.read_only,
+    )
+    return int(value) if integer and value is not None else value
+
+
+def render_field(ctx: FormContext, f: FieldDef, *, show_label: bool = True) -> None:
+    """One widget for `f`, bound to the draft, followed by the problems found at its path."""
+    current = get_path(ctx.data, f.key)
+    visibility: Literal["visible", "collapsed"] = "visible" if show_label else "collapsed"
+    k, hint, ro = ctx.key(f.key), f.hint or None, ctx.read_only
+    value: Any
+    if f.kind is FieldKind.TEXT:
+        value = st.text_input(f.label, str(current), key=k, help=hint, label_visibility=visibility, disabled=ro)
+    elif f.kind is FieldKind.LONG_TEXT:
+        value = st.text_area(f.label, str(current), key=k, help=hint, label_visibility=visibility, disabled=ro)
+    elif f.kind is FieldKind.CHOICE:
+        value = _choice(ctx, f, current)
+    elif f.kind is FieldKind.MULTI_CHOICE:
+        labels: dict[Any, str] = {o.value: o.label for o in f.options}
+        value = st.multiselect(
+            f.label,
+            list(labels),
+            default=[v for v in current if v in labels],
+            format_func=lambda v: labels.get(v, str(v)),
+            key=k,
+            help=hint,
+            label_visibility=visibility,
+            disabled=ro,
+            placeholder="Choose role types",
+        )
+    elif f.kind is FieldKind.BOOL:
+        value = st.toggle(f.label, bool(current), key=k, help=hint, disabled=ro)
+    elif f.kind in (FieldKind.NUMBER, FieldKind.INTEGER):
+        value = _number(ctx, f, current)
+    elif f.kind is FieldKind.TEAM:
+        value = _reference(ctx, f, current, ctx.teams)
+    elif f.kind is FieldKind.CONTEXT:
+        value = _reference(ctx, f, current, ctx.contexts)
+    elif f.kind in (FieldKind.LIST, FieldKind.TABLE, FieldKind.OPERATIONS):
+        if show_label:
+            st.markdown(f"**{f.label}**")
+        rows = edit_table(k, f, rows_for(f, current), contexts=ctx.contexts, label=f.label, disabled=ro)
+        value = current if ro else value_from_rows(f, rows)
+    else:
+        raise ValueError(f"{f.kind} is rendered by its own component")
+    if not ro:
+        _store(ctx, f.key, value)
+    show_problems(ctx, f.key)
+
+
+def render_section(ctx: FormContext, section: SectionDef, *, hint: bool = True) -> None:
+    """A bordered box like the sheet's: title, the guiding question, then the fields."""
+    with st.container(border=True, key=f"section-{ctx.canvas.key}-{section.key}"):
+        st.markdown(f"#### {section.title}")
+        if hint:
+            st.caption(section.hint)
+        single = len(section.fields) == 1 and section.fields[0].label == section.title
+        for f in section.fields:
+            render_field(ctx, f, show_label=not single)

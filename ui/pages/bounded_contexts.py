@@ -1,0 +1,110 @@
+"""Bounded Context Canvas editor, laid out like the DDD Crew v5 sheet, with the AI profile panel."""
+
+from typing import Any
+
+import streamlit as st
+
+import services
+from canvases.bounded_context import BOUNDED_CONTEXT_CANVAS as CANVAS
+from models.bounded_context import BoundedContextCanvas
+from ui import state
+from ui.canvas_page import delete_canvas, form_context, pick_canvas, require_workspace
+from ui.communication import render_communication
+from ui.form import FormContext, render_field, render_section
+
+SECTIONS = {s.key: s for s in CANVAS.sections}
+
+
+def add_context_form(data: dict[str, Any]) -> None:
+    with st.popover("Add bounded context", icon="➕"):
+        name = st.text_input("Name of the new bounded context", key=state.widget_key("new-context")).strip()
+        taken = {c["name"] for c in data["bounded_contexts"]} | {s["name"] for s in data["external_systems"]}
+        if name in taken:
+            st.error(f"'{name}' is already used in this workspace; choose another name.")
+        if st.button("Add", key=state.widget_key("add-context"), disabled=not name or name in taken):
+            data["bounded_contexts"].append(BoundedContextCanvas(name=name).model_dump(mode="json"))
+            state.select(CANVAS.key, len(data["bounded_contexts"]) - 1)
+            state.bump_epoch()
+            st.rerun()
+
+
+def header(ctx: FormContext) -> None:
+    old = ctx.data["name"]
+    name_col, meta_col = st.columns([0.62, 0.38], vertical_alignment="top")
+    with name_col, st.container(border=True, key="section-bounded_context-name"):
+        for f in SECTIONS["name"].fields:
+            render_field(ctx, f)
+    with meta_col, st.container(border=True, key="section-bounded_context-badge"):
+        st.markdown("**Bounded Context Canvas** · V5")
+        st.caption(f"{CANVAS.attribution} · {CANVAS.licence}")
+    new = ctx.data["name"]
+    if new != old and new.strip():
+        count = services.rename_context_references(state.draft(), old, new)
+        if count:
+            st.toast(f"Renamed '{old}' to '{new}' in {count} references.")
+
+
+def sheet(ctx: FormContext) -> None:
+    header(ctx)
+    for keys, widths in (
+        (("purpose", "classification", "domain_roles"), (0.44, 0.37, 0.19)),
+        (("inbound", "language", "outbound"), (0.38, 0.24, 0.38)),
+        (("assumptions", "verification_metrics", "open_questions"), (0.44, 0.37, 0.19)),
+    ):
+        for key, column in zip(keys, st.columns(widths), strict=True):
+            with column:
+                if key in ("inbound", "outbound"):
+                    section = SECTIONS[key]
+                    with st.container(border=True, key=f"section-bounded_context-{key}"):
+                        st.markdown(f"#### {section.title}")
+                        st.caption(section.hint)
+                        render_communication(ctx, key, ctx.data["name"])
+                elif key == "language":
+                    render_section(ctx, SECTIONS["ubiquitous_language"])
+                    render_section(ctx, SECTIONS["business_decisions"])
+                elif key == "classification":
+                    classification(ctx)
+                else:
+                    render_section(ctx, SECTIONS[key])
+
+
+def classification(ctx: FormContext) -> None:
+    section = SECTIONS["classification"]
+    with st.container(border=True, key="section-bounded_context-classification"):
+        st.markdown(f"#### {section.title}")
+        st.caption(section.hint)
+        choices = [f for f in section.fields if f.options]
+        for f, column in zip(choices, st.columns(len(choices)), strict=True):
+            with column:
+                render_field(ctx, f)
+        for f in section.fields:
+            if not f.options:
+                render_field(ctx, f)
+
+
+def ai_panel(ctx: FormContext) -> None:
+    section = SECTIONS["ai_profile"]
+    with st.container(border=True, key="section-bounded_context-ai_profile"):
+        st.markdown("#### 🤖 AI profile  ·  workbench extension")
+        st.caption(section.hint)
+        columns = st.columns(3)
+        for i, f in enumerate(section.fields):
+            with columns[i % 3]:
+                render_field(ctx, f)
+
+
+data = require_workspace()
+st.title("Bounded Context Canvas")
+top = st.columns([0.5, 0.25, 0.25], vertical_alignment="bottom")
+with top[0]:
+    index = pick_canvas(CANVAS)
+with top[1]:
+    add_context_form(data)
+if index is None:
+    st.info("This workspace has no bounded contexts yet. Add the first one with **Add bounded context**.")
+    st.stop()
+with top[2]:
+    delete_canvas(CANVAS, index)
+context = form_context(CANVAS, index)
+sheet(context)
+ai_panel(context)

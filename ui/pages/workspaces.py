@@ -1,0 +1,126 @@
+"""Workspaces: pick, create, rename, duplicate, delete, import and export; edit teams and external systems."""
+
+import streamlit as st
+
+import services
+from canvases.workspace_settings import WORKSPACE_SETTINGS
+from exports.workspace_file import MAX_FILE_BYTES, WorkspaceFileError
+from models.validation import WorkspaceInvalid, validate_workspace_data
+from storage.repository import WorkspaceSummary
+from ui import state
+from ui.canvas_page import draft_problems
+from ui.form import FormContext, render_section
+
+
+def switch_to(summary: WorkspaceSummary) -> None:
+    if summary.workspace_id == st.session_state[state.WORKSPACE_ID]:
+        return
+    if state.is_dirty():
+        st.warning("This workspace has unsaved changes. Save them or discard them (sidebar) before opening another.")
+        return
+    state.open_workspace(summary.workspace_id)
+    st.rerun()
+
+
+def workspace_list(summaries: list[WorkspaceSummary]) -> None:
+    st.subheader("Your workspaces")
+    current = st.session_state[state.WORKSPACE_ID]
+    for summary in summaries:
+        left, right = st.columns([0.75, 0.25], vertical_alignment="center")
+        marker = "▶ " if summary.workspace_id == current else ""
+        left.markdown(f"{marker}**{summary.name}**  \n:gray[updated {summary.updated_at:%Y-%m-%d %H:%M} UTC]")
+        if summary.problem:
+            left.error(f"Cannot be opened: {summary.problem}", icon="⚠️")
+        elif right.button("Open", key=f"open-{summary.workspace_id}", disabled=summary.workspace_id == current):
+            switch_to(summary)
+
+
+def create_form() -> None:
+    with st.form("create-workspace", clear_on_submit=True):
+        name = st.text_input("Name of the new workspace", key="create-name")
+        if st.form_submit_button("Create workspace", icon="➕"):
+            if not name.strip():
+                st.error("Give the new workspace a name.")
+            elif state.is_dirty():
+                st.error("Save or discard the unsaved changes of the open workspace first.")
+            else:
+                state.open_workspace(services.create_workspace(state.repository(), name.strip()))
+                state.flash("success", f"Created workspace '{name.strip()}'.")
+                st.rerun()
+
+
+def import_form() -> None:
+    upload = st.file_uploader(
+        "Import a workspace file (.json)",
+        type=["json"],
+        key="import-file",
+        max_upload_size=MAX_FILE_BYTES // (1024 * 1024),
+    )
+    if upload is not None and st.button("Import as new workspace", icon="📥", key="import-button"):
+        try:
+            workspace_id, workspace = services.import_workspace(state.repository(), upload.getvalue(), upload.name)
+        except WorkspaceFileError as error:
+            st.error("Nothing was imported:\n\n" + "\n".join(f"- {line}" for line in str(error).splitlines()))
+            return
+        if state.is_dirty():
+            state.flash("success", f"Imported '{workspace.name}'. It is listed above; save your open work first.")
+        else:
+            state.open_workspace(workspace_id)
+            state.flash("success", f"Imported '{workspace.name}': {services.describe_workspace(workspace)}.")
+        st.rerun()
+
+
+def current_actions() -> None:
+    data = state.draft()
+    workspace_id = st.session_state[state.WORKSPACE_ID]
+    columns = st.columns(3)
+    try:
+        filename, payload = services.export_workspace(validate_workspace_data(data))
+        columns[0].download_button(
+            "Export workspace file", payload, filename, "application/json", icon="📤", key="export-button"
+        )
+    except WorkspaceInvalid:
+        columns[0].button(
+            "Export workspace file", disabled=True, help="Fix the problems shown first.", key="export-off"
+        )
+    with columns[1].popover("Duplicate", icon="📑"):
+        copy_name = st.text_input("Name of the copy", value=f"{data['name']} (copy)", key="duplicate-name")
+        if st.button("Duplicate saved version", key="duplicate-button", disabled=not copy_name.strip()):
+            services.duplicate_workspace(state.repository(), workspace_id, copy_name.strip())
+            state.flash("success", f"Created '{copy_name.strip()}' from the last saved version.")
+            st.rerun()
+    with columns[2].popover("Delete", icon="🗑️"):
+        st.write(f"Delete **{data['name']}** and everything in it? This cannot be undone.")
+        if st.checkbox("Yes, delete this workspace", key="delete-confirm") and st.button(
+            "Delete workspace", type="primary", key="delete-button"
+        ):
+            services.delete_workspace(state.repository(), workspace_id)
+            state.close_workspace()
+            state.flash("info", f"Deleted workspace '{data['name']}'.")
+            st.rerun()
+
+
+def settings() -> None:
+    data = state.draft()
+    problems: dict[str, list[str]] = {}
+    for p in draft_problems():
+        problems.setdefault(p.path, []).append(p.message)
+    ctx = FormContext(WORKSPACE_SETTINGS, data, 0, problems, contexts=[c["name"] for c in data["bounded_contexts"]])
+    for section in WORKSPACE_SETTINGS.sections:
+        render_section(ctx, section)
+
+
+st.title("Workspaces")
+summaries = state.repository().list_workspaces()
+left, right = st.columns([0.45, 0.55], gap="large")
+with left:
+    workspace_list(summaries)
+    create_form()
+    import_form()
+with right:
+    if state.has_workspace():
+        st.subheader(f"Open: {state.draft()['name'] or '(unnamed)'}")
+        current_actions()
+        settings()
+    else:
+        st.info("No workspace is open. Open one from the list or create a new one.")

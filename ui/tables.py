@@ -1,0 +1,53 @@
+"""Editable tables over list sections, with stable base data so edits are never applied twice."""
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from canvases.definition import Column, FieldDef, FieldKind
+
+
+def _column_config(column: Column, contexts: list[str]) -> Any:
+    if column.kind is FieldKind.CHOICE:
+        labels: dict[Any, str] = {o.value: o.label for o in column.options}
+        return st.column_config.SelectboxColumn(
+            column.label,
+            options=list(labels),
+            format_func=lambda v: labels.get(v, str(v)),
+            help=column.help or None,
+            default=column.default,
+        )
+    if column.kind is FieldKind.CONTEXT:
+        return st.column_config.SelectboxColumn(column.label, options=contexts, help=column.help or None)
+    if column.kind is FieldKind.BOOL:
+        return st.column_config.CheckboxColumn(column.label, help=column.help or None, default=False)
+    if column.kind is FieldKind.LONG_TEXT:
+        return st.column_config.TextColumn(column.label, width="large", help=column.help or None)
+    return st.column_config.TextColumn(column.label, help=column.help or None)
+
+
+def edit_table(
+    key: str, field: FieldDef, rows: list[dict[str, Any]], *, contexts: list[str], label: str, disabled: bool = False
+) -> list[dict[str, Any]]:
+    """Shows `rows` in an editable table and returns the rows as edited by the user."""
+    base_key = f"{key}::base"
+    # The editor's state holds edits relative to the data it was first given: keep that data
+    # fixed while the widget lives, and rebuild it from the draft when the widget was gone.
+    if key not in st.session_state or base_key not in st.session_state:
+        columns = [c.key for c in field.columns]
+        st.session_state[base_key] = pd.DataFrame(rows, columns=columns).astype(object)
+    config = {c.key: _column_config(c, contexts) for c in field.columns}
+    edited = st.data_editor(
+        st.session_state[base_key],
+        key=key,
+        num_rows="fixed" if disabled else "dynamic",
+        disabled=disabled,
+        hide_index=True,
+        column_config=config,
+        width="stretch",
+        placeholder="—",
+        alt=label,
+    )
+    frame = edited.astype(object).where(pd.notna(edited), None)
+    return list(frame.to_dict(orient="records"))
