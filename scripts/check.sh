@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs lint, type check and the whole test suite (the CI command).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh dev
+echo "== ruff"; .venv/bin/ruff check .
+echo "== ruff format"; .venv/bin/ruff format --check .
+echo "== mypy"; .venv/bin/mypy
+echo "== pytest"; .venv/bin/python -m pytest "$@"
