@@ -16,9 +16,13 @@ EXAMPLE_WORKSPACE = ROOT / "assets" / "examples" / "home-valuation.json"
 DATA_DIR_VARIABLE = "WORKBENCH_DATA_DIR"
 
 
-def open_repository() -> FileWorkspaceRepository:
-    """The repository in WORKBENCH_DATA_DIR (default: ./data next to the app)."""
-    return FileWorkspaceRepository(Path(os.environ.get(DATA_DIR_VARIABLE, ROOT / "data")) / "workspaces")
+def data_folder() -> Path:
+    """WORKBENCH_DATA_DIR, or ./data next to the app."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE, ROOT / "data"))
+
+
+def open_repository(folder: Path) -> FileWorkspaceRepository:
+    return FileWorkspaceRepository(folder / "workspaces")
 
 
 def new_workspace_id() -> str:

@@ -2,23 +2,23 @@
 
 from pydantic import Field
 
-from models.base import StrictModel
+from models.base import RequiredText, StrictModel
 
 
 class Operation(StrictModel):
-    name: str = Field(description="e.g. 'GET /valuations/{id}' or 'requestValuation'")
+    name: RequiredText = Field(description="e.g. 'GET /valuations/{id}' or 'requestValuation'")
     parameters: str = ""
     request: str = ""
     responses: str = ""
 
 
 class Aggregate(StrictModel):
-    name: str
+    name: RequiredText
     operations: list[Operation] = Field(default_factory=list)
 
 
 class EventSpec(StrictModel):
-    name: str
+    name: RequiredText
     payload: str = ""
 
 

@@ -5,7 +5,7 @@ from enum import StrEnum
 from pydantic import Field, field_validator
 
 from models import messages
-from models.base import StrictModel, is_blank
+from models.base import RequiredText, StrictModel, is_blank
 
 
 class DecisionVerdict(StrEnum):
@@ -15,26 +15,26 @@ class DecisionVerdict(StrEnum):
 
 
 class QualityRequirement(StrictModel):
-    quality: str
+    quality: RequiredText
     requirement: str = ""
 
 
 class BusinessNeighbour(StrictModel):
     """An external system, interface, actor or user role that matters to the system."""
 
-    name: str
+    name: RequiredText
     kind: str = Field(default="", description="e.g. data source, data sink, user role, vendor API")
     description: str = ""
 
 
 class CoreDecision(StrictModel):
-    decision: str
+    decision: RequiredText
     verdict: DecisionVerdict | None = None
     reason: str = ""
 
 
 class Component(StrictModel):
-    name: str
+    name: RequiredText
     responsibility: str = ""
     bounded_context: str | None = Field(default=None, description="The bounded context it implements.")
 

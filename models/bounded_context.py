@@ -5,7 +5,7 @@ from enum import StrEnum
 from pydantic import Field, field_validator, model_validator
 
 from models import messages
-from models.base import StrictModel, is_blank
+from models.base import RequiredText, StrictModel, is_blank
 from models.relationship import (
     PATTERN_LABELS,
     SYMMETRIC_PATTERNS,
@@ -95,7 +95,7 @@ class FallbackKind(StrEnum):
 
 class Message(StrictModel):
     kind: MessageKind
-    name: str
+    name: RequiredText
 
 
 class CommunicationEntry(IntegrationAttributes):
@@ -143,12 +143,12 @@ def find_entry_pattern_problems(entry: CommunicationEntry, own_name: str) -> lis
 
 
 class Term(StrictModel):
-    term: str
+    term: RequiredText
     definition: str = ""
 
 
 class VerificationMetric(StrictModel):
-    metric: str
+    metric: RequiredText
     source: MetricSource | None = None
 
 

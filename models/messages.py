@@ -1,6 +1,7 @@
 """Every user-facing validation text of the domain model, so wording is reviewed in one place."""
 
 EMPTY_NAME = "{what} needs a name."
+REQUIRED_TEXT = "Must not be empty: fill it in or delete the entry."
 DUPLICATE_ROLE = "Role {role} is listed twice."
 
 # Relationship pattern rules (DDD context mapping, as enforced by Context Mapper).

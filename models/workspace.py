@@ -111,29 +111,31 @@ def find_reference_problems(ws: Workspace) -> list[Problem]:
     ]
 
 
+def _repeated(names: list[str]) -> set[str]:
+    return {name for name in names if names.count(name) > 1}
+
+
 def _duplicates(ws: Workspace) -> Iterator[Problem]:
-    seen: set[str] = set()
-    for i, context in enumerate(ws.bounded_contexts):
-        if context.name in seen:
-            yield Problem(f"bounded_contexts[{i}].name", messages.DUPLICATE_CONTEXT.format(name=context.name))
-        seen.add(context.name)
-    externals: set[str] = set()
-    for i, system in enumerate(ws.external_systems):
+    """Every occurrence of a repeated name is reported, so the canvas just renamed shows it too."""
+    contexts = [c.name for c in ws.bounded_contexts]
+    for i, name in enumerate(contexts):
+        if name in _repeated(contexts):
+            yield Problem(f"bounded_contexts[{i}].name", messages.DUPLICATE_CONTEXT.format(name=name))
+    externals = [s.name for s in ws.external_systems]
+    for i, name in enumerate(externals):
         path = f"external_systems[{i}].name"
-        if is_blank(system.name):
+        if is_blank(name):
             yield Problem(path, messages.EMPTY_NAME.format(what="An external system"))
-        elif system.name in seen:
-            yield Problem(path, messages.EXTERNAL_CLASHES_WITH_CONTEXT.format(name=system.name))
-        elif system.name in externals:
-            yield Problem(path, messages.DUPLICATE_EXTERNAL.format(name=system.name))
-        externals.add(system.name)
-    teams: set[str] = set()
-    for i, team in enumerate(ws.teams):
-        if is_blank(team.name):
+        elif name in contexts:
+            yield Problem(path, messages.EXTERNAL_CLASHES_WITH_CONTEXT.format(name=name))
+        elif name in _repeated(externals):
+            yield Problem(path, messages.DUPLICATE_EXTERNAL.format(name=name))
+    teams = [t.name for t in ws.teams]
+    for i, name in enumerate(teams):
+        if is_blank(name):
             yield Problem(f"teams[{i}].name", messages.EMPTY_NAME.format(what="A team"))
-        elif team.name in teams:
-            yield Problem(f"teams[{i}].name", messages.DUPLICATE_TEAM.format(name=team.name))
-        teams.add(team.name)
+        elif name in _repeated(teams):
+            yield Problem(f"teams[{i}].name", messages.DUPLICATE_TEAM.format(name=name))
 
 
 def _team_references(ws: Workspace) -> Iterator[Problem]:

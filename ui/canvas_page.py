@@ -9,7 +9,7 @@ from canvases.definition import CanvasDef
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Problem
 from ui import state
-from ui.form import FormContext, render_section
+from ui.form import FormContext, fill_problem_slots, render_section
 
 
 def draft_problems() -> list[Problem]:
@@ -21,23 +21,13 @@ def draft_problems() -> list[Problem]:
     return []
 
 
-def problems_of(problems: list[Problem], collection: str, index: int) -> dict[str, list[str]]:
-    """The problems inside canvas `index` of `collection`, keyed by their path inside the canvas."""
-    prefix = f"{collection}[{index}]"
-    found: dict[str, list[str]] = {}
-    for p in problems:
-        if p.path == prefix or p.path.startswith((prefix + ".", prefix + "[")):
-            found.setdefault(p.path[len(prefix) :].lstrip("."), []).append(p.message)
-    return found
-
-
 def form_context(canvas: CanvasDef, index: int) -> FormContext:
     data = state.draft()
     return FormContext(
         canvas=canvas,
         data=data[canvas.collection][index],
         index=index,
-        problems=problems_of(draft_problems(), canvas.collection, index),
+        scope=f"{canvas.collection}[{index}]",
         teams=[t["name"] for t in data["teams"]],
         contexts=[c["name"] for c in data["bounded_contexts"]],
         externals=[s["name"] for s in data["external_systems"]],
@@ -116,3 +106,8 @@ def add_named_canvas(canvas: CanvasDef, label: str, options: list[str] | None, m
             state.select(canvas.key, len(items) - 1)
             state.bump_epoch()
             st.rerun()
+
+
+def finish_form(ctx: FormContext) -> None:
+    """Validates the draft with every edit of this run and shows each problem below its field."""
+    fill_problem_slots(ctx, draft_problems())

@@ -13,14 +13,6 @@ from ui.form import FormContext, render_field, show_problems
 NEW_EXTERNAL = "➕ New external system…"
 
 
-def _entry_context(ctx: FormContext, path: str, entry: dict[str, Any]) -> FormContext:
-    prefix = path + "."
-    problems = {p[len(prefix) :]: m for p, m in ctx.problems.items() if p.startswith(prefix)}
-    return FormContext(
-        ctx.canvas, entry, f"{ctx.index}:{path}", problems, ctx.teams, ctx.contexts, ctx.externals, ctx.read_only
-    )
-
-
 def _describe(name: str, ctx: FormContext, kinds: dict[str, str]) -> str:
     if name in ctx.contexts:
         return f"{name}  ·  bounded context"
@@ -31,7 +23,7 @@ def _describe(name: str, ctx: FormContext, kinds: dict[str, str]) -> str:
 
 def _swimlane(ctx: FormContext, path: str, entry: dict[str, Any], own: str, kinds: dict[str, str]) -> bool:
     """Renders one collaborator; True when the user asked to remove it."""
-    sub = _entry_context(ctx, path, entry)
+    sub = ctx.nested(path, entry)
     with st.container(border=True, key=f"lane-{state.widget_key(ctx.index, path)}".replace("|", "-")):
         names = [n for n in ctx.contexts if n != own] + ctx.externals
         if entry["collaborator"] not in names:
@@ -55,8 +47,7 @@ def _swimlane(ctx: FormContext, path: str, entry: dict[str, Any], own: str, kind
         with st.expander("Relationship and integration"):
             for f in COLLABORATOR_FIELDS:
                 render_field(sub, f)
-        for message in ctx.problems.get(path, []):
-            st.error(message, icon="⚠️")
+        show_problems(ctx, path, exact=True)
     return remove
 
 

@@ -1,6 +1,6 @@
 """Renders a canvas definition's fields as widgets bound to the draft, with problems beside them."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import streamlit as st
@@ -8,6 +8,7 @@ import streamlit as st
 from canvases.definition import CanvasDef, FieldDef, FieldKind, SectionDef
 from canvases.paths import get_path, problems_under, set_path
 from canvases.tables import rows_for, value_from_rows
+from models.workspace import Problem
 from ui import state
 from ui.tables import edit_table
 
@@ -15,33 +16,72 @@ RADIO_LIMIT = 5  # choices with this many options or fewer show as the sheet's p
 
 
 @dataclass
+class ProblemSlot:
+    """A placeholder below a widget, filled once the whole form has been drawn and validated."""
+
+    path: str
+    exact: bool
+    placeholder: Any
+
+
+@dataclass
 class FormContext:
     canvas: CanvasDef
-    data: dict[str, Any]  # this canvas's part of the draft; widgets write into it
-    index: int | str  # position of the canvas, or of an entry inside it
-    problems: dict[str, list[str]]  # path inside the canvas -> messages
+    data: dict[str, Any]  # the part of the draft these widgets write into
+    index: int | str  # position of the canvas, or of an entry inside it; part of widget keys
+    scope: str  # path of the canvas inside the workspace, e.g. "bounded_contexts[2]"; "" for the workspace
+    prefix: str = ""  # path of `data` inside the canvas, e.g. "inbound[0]" for a swimlane
     teams: list[str] = field(default_factory=list)
     contexts: list[str] = field(default_factory=list)
     externals: list[str] = field(default_factory=list)
     read_only: bool = False
+    slots: list[ProblemSlot] = field(default_factory=list)
 
     def key(self, path: str) -> str:
         return state.widget_key(self.canvas.key, self.index, path)
 
+    def path(self, path: str) -> str:
+        return f"{self.prefix}.{path}" if self.prefix else path
 
-def show_problems(ctx: FormContext, path: str, label: str = "") -> None:
-    for rest, message in problems_under(ctx.problems, path):
-        where = _describe_rest(rest, label)
-        st.error(f"{where}{message}" if where else message, icon="⚠️")
+    def nested(self, prefix: str, data: dict[str, Any]) -> "FormContext":
+        """A context for a part of this canvas (a swimlane) that shares the problem slots."""
+        return replace(self, data=data, index=f"{self.index}:{prefix}", prefix=self.path(prefix))
 
 
-def _describe_rest(rest: str, label: str) -> str:
-    """'Row 3 › term: ' for a rest path like '[2].term'."""
+def show_problems(ctx: FormContext, path: str, *, exact: bool = False) -> None:
+    """Reserves the place below the current widget for the problems at `path` (or inside it)."""
+    ctx.slots.append(ProblemSlot(ctx.path(path), exact, st.empty()))
+
+
+def problems_in_scope(problems: list[Problem], scope: str) -> dict[str, list[str]]:
+    """The problems inside `scope`, keyed by their path relative to it."""
+    found: dict[str, list[str]] = {}
+    for p in problems:
+        if not scope or p.path == scope or p.path.startswith((scope + ".", scope + "[")):
+            found.setdefault(p.path[len(scope) :].lstrip("."), []).append(p.message)
+    return found
+
+
+def fill_problem_slots(ctx: FormContext, problems: list[Problem]) -> None:
+    scoped = problems_in_scope(problems, ctx.scope)
+    for slot in ctx.slots:
+        if slot.exact:
+            found = [("", message) for message in scoped.get(slot.path, [])]
+        else:
+            found = problems_under(scoped, slot.path)
+        if found:
+            with slot.placeholder.container():
+                for rest, message in found:
+                    where = _describe_rest(rest)
+                    st.error(f"{where}{message}", icon="⚠️")
+
+
+def _describe_rest(rest: str) -> str:
+    """'Row 3 › term: ' for a rest path like '[2].term'; '' for the field itself."""
     if not rest.startswith("["):
-        return ""
+        return f"{rest.lstrip('.')}: " if rest else ""
     index, _, tail = rest[1:].partition("]")
-    where = f"{label} row {int(index) + 1}" if label else f"Row {int(index) + 1}"
-    return f"{where}{' › ' + tail.lstrip('.') if tail else ''}: "
+    return f"Row {int(index) + 1}{' › ' + tail.lstrip('.') if tail else ''}: "
 
 
 def _store(ctx: FormContext, path: str, value: Any) -> None:

@@ -1,6 +1,7 @@
 """Session-state keys and the one place that initialises and changes them."""
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -18,10 +19,15 @@ AUTHOR = "author"
 
 
 @st.cache_resource
-def repository() -> WorkspaceRepository:
-    repo = services.open_repository()
+def _open_repository(folder: str) -> WorkspaceRepository:
+    repo = services.open_repository(Path(folder))
     services.ensure_example_workspace(repo)
     return repo
+
+
+def repository() -> WorkspaceRepository:
+    """The repository of the configured data folder, opened once per folder."""
+    return _open_repository(str(services.data_folder()))
 
 
 def init_state() -> None:

@@ -4,7 +4,15 @@ import streamlit as st
 
 from canvases.architecture_communication import ARCHITECTURE_COMMUNICATION_CANVAS as CANVAS
 from models.architecture_canvas import ArchitectureCommunicationCanvas
-from ui.canvas_page import add_named_canvas, delete_canvas, form_context, pick_canvas, render_rows, require_workspace
+from ui.canvas_page import (
+    add_named_canvas,
+    delete_canvas,
+    finish_form,
+    form_context,
+    pick_canvas,
+    render_rows,
+    require_workspace,
+)
 
 LAYOUT = [
     [(1, ["header"])],
@@ -35,5 +43,7 @@ if index is None:
     st.stop()
 with top[2]:
     delete_canvas(CANVAS, index)
-render_rows(form_context(CANVAS, index), LAYOUT)
+context = form_context(CANVAS, index)
+render_rows(context, LAYOUT)
+finish_form(context)
 st.caption(f"{CANVAS.attribution} · {CANVAS.licence}")

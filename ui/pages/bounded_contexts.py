@@ -8,7 +8,7 @@ import services
 from canvases.bounded_context import BOUNDED_CONTEXT_CANVAS as CANVAS
 from models.bounded_context import BoundedContextCanvas
 from ui import state
-from ui.canvas_page import delete_canvas, form_context, pick_canvas, require_workspace
+from ui.canvas_page import delete_canvas, finish_form, form_context, pick_canvas, require_workspace
 from ui.communication import render_communication
 from ui.form import FormContext, render_field, render_section
 
@@ -108,3 +108,4 @@ with top[2]:
 context = form_context(CANVAS, index)
 sheet(context)
 ai_panel(context)
+finish_form(context)

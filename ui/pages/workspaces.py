@@ -8,7 +8,7 @@ from exports.workspace_file import MAX_FILE_BYTES, WorkspaceFileError
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from storage.repository import WorkspaceSummary
 from ui import state
-from ui.canvas_page import draft_problems
+from ui.canvas_page import finish_form
 from ui.form import FormContext, render_section
 
 
@@ -102,12 +102,10 @@ def current_actions() -> None:
 
 def settings() -> None:
     data = state.draft()
-    problems: dict[str, list[str]] = {}
-    for p in draft_problems():
-        problems.setdefault(p.path, []).append(p.message)
-    ctx = FormContext(WORKSPACE_SETTINGS, data, 0, problems, contexts=[c["name"] for c in data["bounded_contexts"]])
+    ctx = FormContext(WORKSPACE_SETTINGS, data, 0, scope="", contexts=[c["name"] for c in data["bounded_contexts"]])
     for section in WORKSPACE_SETTINGS.sections:
         render_section(ctx, section)
+    finish_form(ctx)
 
 
 st.title("Workspaces")

@@ -1,0 +1,90 @@
+"""Bad input gets a message next to the field, the rest of the form is kept, and nothing is saved."""
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+import services
+from exports.workspace_file import WorkspaceFileError
+from models import messages
+from storage.files import FileWorkspaceRepository
+from tests.ui.driver import key, problems_below
+from tests.ui.flows import add_context, create_workspace, save, stored_workspace
+
+WORKSPACE = "Bad input"
+
+
+def prepared(app: AppTest) -> None:
+    create_workspace(app, WORKSPACE)
+    add_context(app, "Alpha")
+    add_context(app, "Beta")
+    assert "Saved" in save(app)
+    app.selectbox(key=key(app, "pick", "bounded_context")).set_value(0).run()
+    app.text_area(key=key(app, "bounded_context", 0, "purpose")).input("Typed in the workshop").run()
+
+
+def assert_refused_and_kept(app: AppTest, data_dir: Path) -> None:
+    before = stored_workspace(data_dir, WORKSPACE)
+    assert "Not saved" in save(app)
+    assert stored_workspace(data_dir, WORKSPACE) == before
+    assert app.text_area(key=key(app, "bounded_context", 0, "purpose")).value == "Typed in the workshop"
+    assert any("Unsaved changes" in w.value for w in app.sidebar.warning)
+
+
+def test_an_empty_context_name_is_reported_below_the_name_field(app: AppTest, data_dir: Path) -> None:
+    prepared(app)
+    name_key = key(app, "bounded_context", 0, "name")
+    app.text_input(key=name_key).input("   ").run()
+    assert problems_below(app, name_key) == [messages.EMPTY_NAME.format(what="A bounded context")]
+    assert_refused_and_kept(app, data_dir)
+
+
+def test_a_duplicate_context_name_is_reported_below_the_name_field(app: AppTest, data_dir: Path) -> None:
+    prepared(app)
+    name_key = key(app, "bounded_context", 0, "name")
+    app.text_input(key=name_key).input("Beta").run()
+    assert problems_below(app, name_key) == [messages.DUPLICATE_CONTEXT.format(name="Beta")]
+    assert_refused_and_kept(app, data_dir)
+
+
+def test_an_impossible_collaborator_pattern_is_reported_in_its_swimlane(app: AppTest, data_dir: Path) -> None:
+    prepared(app)
+    app.selectbox(key=key(app, "bounded_context", 0, "inbound:add")).set_value("Beta").run()
+    app.button(key=key(app, "bounded_context", 0, "inbound:add-button")).click().run()
+    lane = ("bounded_context", "0:inbound[0]")
+    app.radio(key=key(app, *lane, "pattern")).set_value("customer_supplier").run()
+    app.radio(key=key(app, *lane, "side")).set_value("downstream").run()
+    app.multiselect(key=key(app, *lane, "roles")).set_value(["CF"]).run()
+    expected = messages.CUSTOMER_SUPPLIER_CF.format(name="this context")
+    assert expected in [e.value for e in app.error]
+    assert_refused_and_kept(app, data_dir)
+    app.multiselect(key=key(app, *lane, "roles")).set_value(["ACL"]).run()
+    assert expected not in [e.value for e in app.error]
+    assert "Saved" in save(app)
+    assert stored_workspace(data_dir, WORKSPACE)["bounded_contexts"][0]["inbound"][0]["roles"] == ["ACL"]
+
+
+def test_a_broken_table_row_names_its_row_and_column(app: AppTest, data_dir: Path) -> None:
+    prepared(app)
+    metrics_key = key(app, "bounded_context", 0, "verification_metrics")
+    app.session_state[metrics_key] = {"edited_rows": {}, "added_rows": [{"source": "live_system"}], "deleted_rows": []}
+    app.run()
+    errors = [e.value for e in app.error]
+    assert any(e.startswith("Row 1 › metric:") for e in errors), errors
+    assert_refused_and_kept(app, data_dir)
+
+
+def test_a_file_that_is_not_a_workspace_is_refused_with_its_name_and_nothing_stored(
+    app: AppTest, data_dir: Path
+) -> None:
+    files_before = sorted((data_dir / "workspaces").glob("*.json"))
+    broken = {"schema_version": 1, "name": "X", "bounded_contexts": [{"name": "A", "domain": "central"}]}
+    repo = FileWorkspaceRepository(data_dir / "workspaces")
+    try:
+        services.import_workspace(repo, json.dumps(broken).encode(), "team.json")
+    except WorkspaceFileError as error:
+        assert "team.json: bounded_contexts[0].domain:" in str(error)
+    else:
+        raise AssertionError("a bad file was imported")
+    assert sorted((data_dir / "workspaces").glob("*.json")) == files_before
