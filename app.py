@@ -15,8 +15,9 @@ navigation = st.navigation(
         st.Page("ui/pages/api_products.py", title="API Product Canvas", icon="🔌"),
     ]
 )
-save_pressed = layout.render_sidebar()
+save_pressed, save_state = layout.render_sidebar()
 navigation.run()
-# Saving after the page ran means the draft holds every edit sent together with the click.
+# After the page ran, the draft holds every edit sent together with this click.
 if save_pressed:
     layout.save_draft()
+layout.show_save_state(save_state)

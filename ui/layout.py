@@ -1,6 +1,7 @@
 """The sidebar every page shares: the open workspace, its save state, Save and Discard."""
 
 import datetime as dt
+from typing import Any
 
 import streamlit as st
 
@@ -23,25 +24,36 @@ def show_flash() -> None:
         st.session_state[state.FLASH] = None
 
 
-def render_sidebar() -> bool:
-    """Draws the workspace status; True when Save was pressed (handled after the page ran)."""
+def render_sidebar() -> tuple[bool, Any]:
+    """Draws the sidebar; returns whether Save was pressed and the slot for the save state.
+
+    Both are handled after the page ran, because the page applies this run's edits to the draft.
+    """
+    show_flash()
     with st.sidebar:
         if not state.has_workspace():
             st.caption("No workspace open")
-            return False
-        data = state.draft()
-        st.markdown(f"### {data['name'] or '(unnamed workspace)'}")
-        if state.is_dirty():
-            st.warning("Unsaved changes", icon="✏️")
-        else:
-            st.success("All changes saved", icon="✅")
-        save = st.button("Save", type="primary", icon="💾", key="save-button", use_container_width=True)
-        if state.is_dirty() and st.button("Discard changes", key="discard-button", use_container_width=True):
-            state.open_workspace(st.session_state[state.WORKSPACE_ID])
-            state.flash("info", "Discarded the unsaved changes.")
-            st.rerun()
-    show_flash()
-    return save
+            return False, None
+        heading = st.empty()
+        status = st.empty()
+        save = st.button("Save", type="primary", icon="💾", key="save-button", width="stretch")
+        discard = st.empty()
+    return save, (heading, status, discard)
+
+
+def show_save_state(slots: Any) -> None:
+    if slots is None or not state.has_workspace():
+        return
+    heading, status, discard = slots
+    heading.markdown(f"### {state.draft()['name'] or '(unnamed workspace)'}")
+    if not state.is_dirty():
+        status.success("All changes saved", icon="✅")
+        return
+    status.warning("Unsaved changes", icon="✏️")
+    if discard.button("Discard changes", key="discard-button", width="stretch"):
+        state.open_workspace(st.session_state[state.WORKSPACE_ID])
+        state.flash("info", "Discarded the unsaved changes.")
+        st.rerun()
 
 
 def save_draft() -> None:

@@ -43,7 +43,7 @@ def save(at: AppTest) -> str:
     at.button(key="save-button").click().run()
     assert not at.exception, at.exception
     messages = [m.value for m in at.sidebar.success] + [m.value for m in at.sidebar.error]
-    return "\n".join(messages)
+    return "\n".join(m for m in messages if m != "All changes saved")
 
 
 def stored_workspace(data_dir: Path, name: str) -> dict[str, Any]:
