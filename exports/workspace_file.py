@@ -7,6 +7,7 @@ from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import SCHEMA_VERSION, Problem, Workspace
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+BOM = "\ufeff"
 
 
 class WorkspaceFileError(ValueError):
@@ -24,41 +25,78 @@ def dump_workspace_json(workspace: Workspace) -> str:
     return json.dumps(workspace.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def _decode(raw: bytes | str, source: str) -> object:
-    if len(raw) > MAX_FILE_BYTES:
-        raise WorkspaceFileError(source, [Problem("", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")])
+def _fail(source: str, message: str, path: str = "") -> WorkspaceFileError:
+    return WorkspaceFileError(source, [Problem(path, message)])
+
+
+def _text_of(raw: bytes | str, source: str) -> str:
+    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+    if size > MAX_FILE_BYTES:
+        raise _fail(source, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    if isinstance(raw, str):
+        return raw.removeprefix(BOM)
+    body = raw.removeprefix(BOM.encode("utf-8"))
     try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise WorkspaceFileError(source, [Problem("", f"is not UTF-8 text (byte {error.start}).")]) from None
+        offset = error.start + len(raw) - len(body)
+        raise _fail(source, f"is not UTF-8 text (byte {offset}).") from None
+
+
+def _first_unencodable(value: object, path: str = "") -> str | None:
+    """Path of the first text holding an unpaired surrogate (a \\ud800 escape), which UTF-8 cannot store."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path or "(top level)"
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
+        found = _first_unencodable(key, where) if isinstance(key, str) else None
+        found = found or _first_unencodable(item, where)
+        if found:
+            return found
+    return None
+
+
+def _decode(text: str, source: str) -> dict[str, object]:
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
-        message = f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
-        raise WorkspaceFileError(source, [Problem("", message)]) from None
+        raise _fail(source, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.") from None
     except RecursionError:
-        raise WorkspaceFileError(source, [Problem("", "is nested too deeply to be a workspace.")]) from None
+        raise _fail(source, "is nested too deeply to be a workspace.") from None
+    except ValueError as error:  # e.g. a number with thousands of digits
+        raise _fail(source, f"is not usable JSON: {error}.") from None
+    if not isinstance(data, dict):
+        raise _fail(source, "does not hold a JSON object, so it is not a workspace.")
+    broken = _first_unencodable(data)
+    if broken:
+        raise _fail(source, "holds an unpaired surrogate escape (such as \\ud800), which is not text.", broken)
+    return data
 
 
 def parse_workspace_json(raw: bytes | str, source: str) -> Workspace:
     """The workspace in `raw`, or WorkspaceFileError naming `source` and every problem."""
-    data = _decode(raw, source)
-    if not isinstance(data, dict):
-        raise WorkspaceFileError(source, [Problem("", "does not hold a JSON object, so it is not a workspace.")])
+    text = _text_of(raw, source)
+    data = _decode(text, source)
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    # `type(...) is int` because True and 1.0 compare equal to 1 but are not a schema version.
+    if type(version) is not int or version != SCHEMA_VERSION:
         message = (
             f"has schema_version {version!r}; this workbench reads schema_version {SCHEMA_VERSION}."
             if version is not None
             else f"has no schema_version; workspace files carry schema_version {SCHEMA_VERSION}."
         )
-        raise WorkspaceFileError(source, [Problem("schema_version", message)])
+        raise _fail(source, message, "schema_version")
     try:
-        return validate_workspace_data(data)
+        return validate_workspace_data(data, json_text=text)
     except WorkspaceInvalid as error:
         raise WorkspaceFileError(source, error.problems) from None
     except RecursionError:
-        raise WorkspaceFileError(source, [Problem("", "is nested too deeply to be a workspace.")]) from None
+        raise _fail(source, "is nested too deeply to be a workspace.") from None
 
 
 def read_workspace_file(path: Path) -> Workspace:

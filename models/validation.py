@@ -31,12 +31,21 @@ def _clean_message(error: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
-def validate_workspace_data(data: object) -> Workspace:
-    """The workspace that `data` describes, or WorkspaceInvalid listing each problem by path."""
+def validate_workspace_data(data: object, *, json_text: str | None = None) -> Workspace:
+    """The workspace that `data` describes, or WorkspaceInvalid listing each problem by path.
+
+    With `json_text` (the same data as JSON) types are checked strictly, as the JSON Schema does:
+    a file saying "yes" where a boolean belongs is an error, not silently true.
+    """
     context: dict[str, list[Problem]] = {REFERENCE_PROBLEMS: []}
     try:
+        if json_text is not None:
+            return Workspace.model_validate_json(json_text, strict=True, context=context)
         return Workspace.model_validate(data, context=context)
     except ValidationError as error:
+        if json_text is not None and any(e["type"] == "json_invalid" for e in error.errors()):
+            # pydantic's own JSON parser nests less deeply than json; locate the problem from the data.
+            return validate_workspace_data(data)
         problems = [
             Problem(format_path(tuple(e["loc"])), _clean_message(e))
             for e in error.errors()

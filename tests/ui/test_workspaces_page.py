@@ -31,7 +31,7 @@ def test_a_first_start_opens_the_filled_example_workspace(app: AppTest, data_dir
     app.switch_page(BOUNDED_CONTEXTS).run()
     picker = app.selectbox(key=key(app, "pick", "bounded_context"))
     assert len(picker.options) >= 6
-    assert app.text_area(key=key(app, "bounded_context", 0, "purpose")).value.strip()
+    assert (app.text_area(key=key(app, "bounded_context", 0, "purpose")).value or "").strip()
 
 
 def test_a_new_workspace_is_created_and_opened_empty(app: AppTest, data_dir: Path) -> None:
