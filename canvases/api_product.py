@@ -26,6 +26,7 @@ API_PRODUCT_CANVAS = CanvasDef(
             ),
             Box(0.01, 0.01, 0.98, 0.08),
             "header",
+            columns=3,
         ),
         SectionDef(
             "value_propositions",

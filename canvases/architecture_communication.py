@@ -38,6 +38,7 @@ ARCHITECTURE_COMMUNICATION_CANVAS = CanvasDef(
             ),
             _px(1110, 60, 990, 76),
             "header",
+            columns=5,
         ),
         SectionDef(
             "value_proposition",
@@ -87,7 +88,7 @@ ARCHITECTURE_COMMUNICATION_CANVAS = CanvasDef(
             (
                 FieldDef(
                     "core_decisions",
-                    "Core Decisions",
+                    "Core Decisions – Good or Bad",
                     F.TABLE,
                     columns=(
                         Column("decision", "Decision", F.LONG_TEXT),

@@ -73,6 +73,7 @@ class SectionDef:
     box: Box | None = None  # None: not printed on the sheet (e.g. the AI extension panel)
     region: str = ""  # colour family of the section on the sheet
     extension: bool = False  # a workbench addition, not part of the published canvas
+    columns: int = 1  # the sheet sets these fields side by side (a header strip)
 
 
 @dataclass(frozen=True)

@@ -198,5 +198,7 @@ def render_section(ctx: FormContext, section: SectionDef, *, hint: bool = True) 
         if hint:
             st.caption(section.hint)
         single = len(section.fields) == 1 and section.fields[0].label == section.title
-        for f in section.fields:
-            render_field(ctx, f, show_label=not single)
+        columns = st.columns(section.columns) if section.columns > 1 else [st.container()]
+        for i, f in enumerate(section.fields):
+            with columns[i % len(columns)]:
+                render_field(ctx, f, show_label=not single)
