@@ -8,6 +8,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,7 +85,12 @@ def page(browser: object, app_url: str) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1600, "height": 1400})  # type: ignore[attr-defined]
     dialogs: list[str] = []
     tab = context.new_page()
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def record(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", record)
     tab.dialogs = dialogs
     tab.goto(app_url)
     yield tab
