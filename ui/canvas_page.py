@@ -1,6 +1,7 @@
 """What every canvas editor page shares: the draft's problems, the canvas picker, the form context."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -84,28 +85,53 @@ def render_rows(ctx: FormContext, rows: Sequence[Sequence[tuple[float, list[str]
                     render_section(ctx, sections[key])
 
 
-def add_named_canvas(canvas: CanvasDef, label: str, options: list[str] | None, make: Callable[[str], Any]) -> None:
-    """A popover that adds a canvas named by free text (options None) or picked from `options`."""
+@dataclass(frozen=True)
+class NewCanvas:
+    """How the toolbar adds a canvas: by a typed name (options None) or a context picked from `options`."""
+
+    label: str
+    make: Callable[[str], dict[str, Any]]
+    options: list[str] | None = None
+    taken: frozenset[str] = frozenset()
+
+
+def _add_canvas(canvas: CanvasDef, new: NewCanvas) -> None:
     items = state.draft()[canvas.collection]
-    with st.popover(label, icon="➕"):
-        if options is None:
-            name = st.text_input("Name", key=state.widget_key("new", canvas.key)).strip()
+    with st.popover(new.label, icon="➕"):
+        if new.options is None:
+            name = st.text_input(f"Name of the new {canvas.title}", key=state.widget_key("new", canvas.key)).strip()
         else:
-            name = (
-                st.selectbox(
-                    "Bounded context",
-                    options,
-                    index=None,
-                    key=state.widget_key("new", canvas.key),
-                    placeholder="Every context has one already" if not options else "Choose…",
-                )
-                or ""
+            placeholder = "Choose…" if new.options else "Every context has one already"
+            picked = st.selectbox(
+                "Bounded context",
+                new.options,
+                index=None,
+                placeholder=placeholder,
+                key=state.widget_key("new", canvas.key),
             )
-        if st.button("Add", key=state.widget_key("add", canvas.key), disabled=not name):
-            items.append(make(name))
+            name = picked or ""
+        if name in new.taken:
+            st.error(f"'{name}' is already used in this workspace; choose another name.")
+        if st.button("Add", key=state.widget_key("add", canvas.key), disabled=not name or name in new.taken):
+            items.append(new.make(name))
             state.select(canvas.key, len(items) - 1)
             state.bump_epoch()
             st.rerun()
+
+
+def canvas_toolbar(canvas: CanvasDef, new: NewCanvas, empty: str) -> int:
+    """Picker, add and delete above an editor; the index of the canvas to show (stops when there is none)."""
+    top = st.columns([0.5, 0.25, 0.25], vertical_alignment="bottom")
+    with top[0]:
+        index = pick_canvas(canvas)
+    with top[1]:
+        _add_canvas(canvas, new)
+    if index is None:
+        st.info(empty)
+        st.stop()
+    with top[2]:
+        delete_canvas(canvas, index)
+    return index
 
 
 def finish_form(ctx: FormContext) -> None:

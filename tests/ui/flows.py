@@ -34,8 +34,8 @@ def create_workspace(at: AppTest, name: str, team: str = "Team Ω") -> None:
 
 def add_context(at: AppTest, name: str) -> None:
     at.switch_page(BOUNDED_CONTEXTS).run()
-    at.text_input(key=key(at, "new-context")).input(name).run()
-    at.button(key=key(at, "add-context")).click().run()
+    at.text_input(key=key(at, "new", "bounded_context")).input(name).run()
+    at.button(key=key(at, "add", "bounded_context")).click().run()
     assert not at.exception, at.exception
 
 

@@ -39,7 +39,7 @@ def test_a_new_workspace_is_created_and_opened_empty(app: AppTest, data_dir: Pat
     assert app.sidebar.markdown[0].value == "### Greenfield"
     assert stored_names(data_dir) == ["Greenfield", "Home Valuation Platform"]
     app.switch_page(BOUNDED_CONTEXTS).run()
-    assert any("no bounded contexts yet" in i.value for i in app.info)
+    assert any("No bounded contexts yet" in i.value for i in app.info)
 
 
 def test_a_workspace_without_a_name_is_not_created(app: AppTest, data_dir: Path) -> None:

@@ -4,15 +4,7 @@ import streamlit as st
 
 from canvases.architecture_communication import ARCHITECTURE_COMMUNICATION_CANVAS as CANVAS
 from models.architecture_canvas import ArchitectureCommunicationCanvas
-from ui.canvas_page import (
-    add_named_canvas,
-    delete_canvas,
-    finish_form,
-    form_context,
-    pick_canvas,
-    render_rows,
-    require_workspace,
-)
+from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, render_rows, require_workspace
 
 LAYOUT = [
     [(1, ["header"])],
@@ -28,21 +20,12 @@ LAYOUT = [
 
 require_workspace()
 st.title("Architecture Communication Canvas")
-top = st.columns([0.5, 0.25, 0.25], vertical_alignment="bottom")
-with top[0]:
-    index = pick_canvas(CANVAS)
-with top[1]:
-    add_named_canvas(
-        CANVAS,
-        "Add architecture canvas",
-        None,
-        lambda name: ArchitectureCommunicationCanvas(name=name).model_dump(mode="json"),
-    )
-if index is None:
-    st.info("This workspace has no Architecture Communication Canvas yet. Add one with **Add architecture canvas**.")
-    st.stop()
-with top[2]:
-    delete_canvas(CANVAS, index)
+new = NewCanvas(
+    "Add architecture canvas", lambda name: ArchitectureCommunicationCanvas(name=name).model_dump(mode="json")
+)
+index = canvas_toolbar(
+    CANVAS, new, "No Architecture Communication Canvas yet. Add one with **Add architecture canvas**."
+)
 context = form_context(CANVAS, index)
 render_rows(context, LAYOUT)
 finish_form(context)

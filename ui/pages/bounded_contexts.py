@@ -1,31 +1,16 @@
 """Bounded Context Canvas editor, laid out like the DDD Crew v5 sheet, with the AI profile panel."""
 
-from typing import Any
-
 import streamlit as st
 
 import services
 from canvases.bounded_context import BOUNDED_CONTEXT_CANVAS as CANVAS
 from models.bounded_context import BoundedContextCanvas
 from ui import state
-from ui.canvas_page import delete_canvas, finish_form, form_context, pick_canvas, require_workspace
+from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, require_workspace
 from ui.communication import render_communication
 from ui.form import FormContext, render_field, render_section
 
 SECTIONS = {s.key: s for s in CANVAS.sections}
-
-
-def add_context_form(data: dict[str, Any]) -> None:
-    with st.popover("Add bounded context", icon="➕"):
-        name = st.text_input("Name of the new bounded context", key=state.widget_key("new-context")).strip()
-        taken = {c["name"] for c in data["bounded_contexts"]} | {s["name"] for s in data["external_systems"]}
-        if name in taken:
-            st.error(f"'{name}' is already used in this workspace; choose another name.")
-        if st.button("Add", key=state.widget_key("add-context"), disabled=not name or name in taken):
-            data["bounded_contexts"].append(BoundedContextCanvas(name=name).model_dump(mode="json"))
-            state.select(CANVAS.key, len(data["bounded_contexts"]) - 1)
-            state.bump_epoch()
-            st.rerun()
 
 
 def header(ctx: FormContext) -> None:
@@ -95,16 +80,11 @@ def ai_panel(ctx: FormContext) -> None:
 
 data = require_workspace()
 st.title("Bounded Context Canvas")
-top = st.columns([0.5, 0.25, 0.25], vertical_alignment="bottom")
-with top[0]:
-    index = pick_canvas(CANVAS)
-with top[1]:
-    add_context_form(data)
-if index is None:
-    st.info("This workspace has no bounded contexts yet. Add the first one with **Add bounded context**.")
-    st.stop()
-with top[2]:
-    delete_canvas(CANVAS, index)
+taken = frozenset(c["name"] for c in data["bounded_contexts"]) | {s["name"] for s in data["external_systems"]}
+new = NewCanvas(
+    "Add bounded context", lambda name: BoundedContextCanvas(name=name).model_dump(mode="json"), None, taken
+)
+index = canvas_toolbar(CANVAS, new, "No bounded contexts yet. Add the first one with **Add bounded context**.")
 context = form_context(CANVAS, index)
 sheet(context)
 ai_panel(context)
