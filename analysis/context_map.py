@@ -1,0 +1,216 @@
+"""Builds the context map from the canvases: nodes, reconciled edges and the graphs G, D and F."""
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from analysis.config import AnalysisConfig
+from analysis.coupling import measure_edges
+from analysis.edges import Edge
+from analysis.nodes import Node, nodes_of
+from models.bounded_context import CommunicationEntry, MessageKind
+from models.relationship import SYMMETRIC_PATTERNS, DataUse, Relationship, RelationshipPattern, Role, Side, SyncMode
+from models.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    kind: str  # "missing_counterpart" or "contradiction"
+    subject: str
+    detail: str
+    fix_at: str
+
+
+@dataclass
+class ContextMap:
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    inconsistencies: list[Inconsistency]
+    volatility: dict[str, int]  # V(n)
+    declared: nx.MultiDiGraph  # G: every relationship, upstream -> downstream
+    dependencies: nx.DiGraph  # D: x -> y when x depends on y; parallel edges keep the strongest
+    data_flow: nx.DiGraph  # F: a -> b when information produced by a reaches b
+
+    @property
+    def internal(self) -> set[str]:
+        return {name for name, node in self.nodes.items() if node.internal}
+
+
+def _orientation(owner: str, direction: str, entry: CommunicationEntry) -> tuple[str, str] | None:
+    """(upstream, downstream) that one canvas entry implies; None for symmetric patterns."""
+    if entry.pattern in SYMMETRIC_PATTERNS:
+        return None
+    other = entry.collaborator
+    if entry.side is not None:
+        return (owner, other) if entry.side is Side.UPSTREAM else (other, owner)
+    kinds = {m.kind for m in entry.messages}
+    asks = bool(kinds & {MessageKind.COMMAND, MessageKind.QUERY})
+    sender_is_owner = direction == "outbound"
+    # Who asks depends on who answers; who publishes events is upstream of who listens.
+    sender, receiver = (owner, other) if sender_is_owner else (other, owner)
+    if asks or not kinds:
+        return receiver, sender
+    return sender, receiver
+
+
+def _roles(owner: str, entry: CommunicationEntry, upstream: str) -> tuple[set[Role], set[Role]]:
+    own, theirs = set(entry.roles), set(entry.collaborator_roles)
+    return (own, theirs) if owner == upstream else (theirs, own)
+
+
+def _absorb(edge: Edge, owner: str, direction: str, entry: CommunicationEntry) -> None:
+    up, down = _roles(owner, entry, edge.upstream)
+    edge.up_roles |= up
+    edge.down_roles |= down
+    edge.pattern = edge.pattern or entry.pattern
+    edge.message_kinds |= {m.kind for m in entry.messages}
+    # Several interactions between one pair make one relationship: the strongest runtime coupling and
+    # an operational use win over training, so an inference call is never hidden as offline.
+    edge.sync = SyncMode.SYNC if SyncMode.SYNC in (edge.sync, entry.sync) else edge.sync or entry.sync
+    edge.medium = edge.medium or entry.medium
+    if edge.data_use is None or edge.data_use is DataUse.TRAINING:
+        edge.data_use = entry.data_use or edge.data_use
+    for flag in (
+        "data_contract",
+        "shared_database",
+        "shared_model_artifact",
+        "model_version_pinned",
+        "circuit_breaker",
+    ):
+        setattr(edge, flag, getattr(edge, flag) or getattr(entry, flag))
+    edge.fallback = edge.fallback or entry.fallback
+    edge.declared_by.add("upstream" if owner == edge.upstream else "downstream")
+    edge.fix_at = edge.fix_at or f"{owner} › {direction.capitalize()} Communication"
+
+
+def _counterpart(workspace: Workspace, owner: str, direction: str, collaborator: str) -> CommunicationEntry | None:
+    other = workspace.context(collaborator)
+    if other is None:
+        return None
+    mirrored = "inbound" if direction == "outbound" else "outbound"
+    return next((e for e in getattr(other, mirrored) if e.collaborator == owner), None)
+
+
+def _contradictions(owner: str, entry: CommunicationEntry, other: str, mirror: CommunicationEntry) -> list[str]:
+    found = []
+    if entry.pattern and mirror.pattern and entry.pattern is not mirror.pattern:
+        found.append(f"pattern {entry.pattern.value} on {owner}'s canvas, {mirror.pattern.value} on {other}'s")
+    if entry.side and mirror.side and entry.side is mirror.side:
+        found.append(f"both canvases say their context is {entry.side.value}")
+    if mirror.collaborator_roles and entry.roles and set(mirror.collaborator_roles) != set(entry.roles):
+        theirs = ", ".join(sorted(r.value for r in mirror.collaborator_roles))
+        mine = ", ".join(sorted(r.value for r in entry.roles))
+        found.append(f"{owner}'s roles are {mine} on its canvas but {theirs} on {other}'s")
+    return found
+
+
+def _entry_edges(workspace: Workspace) -> tuple[list[Edge], list[Inconsistency]]:
+    edges: list[Edge] = []
+    problems: list[Inconsistency] = []
+    done: set[tuple[str, str, str]] = set()
+    for canvas in workspace.bounded_contexts:
+        for direction in ("outbound", "inbound"):
+            for entry in getattr(canvas, direction):
+                if (canvas.name, direction, entry.collaborator) in done:
+                    continue
+                where = f"{canvas.name} › {direction.capitalize()} Communication"
+                mirror = _counterpart(workspace, canvas.name, direction, entry.collaborator)
+                orientation = _orientation(canvas.name, direction, entry)
+                if orientation is None and mirror is not None and mirror.pattern not in SYMMETRIC_PATTERNS:
+                    orientation = _orientation(entry.collaborator, _mirror(direction), mirror)
+                up, down = orientation or tuple(sorted((canvas.name, entry.collaborator)))
+                edge = _edge_between(edges, up, down, symmetric=orientation is None)
+                _absorb(edge, canvas.name, direction, entry)
+                if mirror is not None:
+                    done.add((entry.collaborator, _mirror(direction), canvas.name))
+                    _absorb(edge, entry.collaborator, _mirror(direction), mirror)
+                    for detail in _contradictions(canvas.name, entry, entry.collaborator, mirror):
+                        problems.append(Inconsistency("contradiction", edge.label, detail, where))
+                elif workspace.context(entry.collaborator) is not None:
+                    detail = (
+                        f"{canvas.name} lists {entry.collaborator} under {direction} communication, but "
+                        f"{entry.collaborator} does not list {canvas.name} under {_mirror(direction)}"
+                    )
+                    problems.append(
+                        Inconsistency(
+                            "missing_counterpart",
+                            edge.label,
+                            detail,
+                            f"{entry.collaborator} › {_mirror(direction).capitalize()} Communication",
+                        )
+                    )
+    return edges, problems
+
+
+def _edge_between(edges: list[Edge], up: str, down: str, *, symmetric: bool) -> Edge:
+    """The edge for this pair and direction, created on first use."""
+    for edge in edges:
+        same = (edge.upstream, edge.downstream) == (up, down)
+        if same or (symmetric and edge.symmetric and {edge.upstream, edge.downstream} == {up, down}):
+            return edge
+    edge = Edge(up, down)
+    edges.append(edge)
+    return edge
+
+
+def _mirror(direction: str) -> str:
+    return "inbound" if direction == "outbound" else "outbound"
+
+
+def _apply_relationship(edges: list[Edge], relationship: Relationship) -> None:
+    """An explicit relationship completes or overrides what the canvases say about the same pair."""
+    pair = {relationship.upstream, relationship.downstream}
+    edge = next((e for e in edges if {e.upstream, e.downstream} == pair), None)
+    if edge is None:
+        edge = Edge(relationship.upstream, relationship.downstream)
+        edges.append(edge)
+    edge.upstream, edge.downstream = relationship.upstream, relationship.downstream
+    edge.pattern = relationship.pattern
+    edge.up_roles, edge.down_roles = set(relationship.upstream_roles), set(relationship.downstream_roles)
+    edge.sync = relationship.sync or edge.sync
+    edge.medium = relationship.medium or edge.medium
+    edge.data_use = relationship.data_use or edge.data_use
+    for flag in (
+        "data_contract",
+        "shared_database",
+        "shared_model_artifact",
+        "model_version_pinned",
+        "circuit_breaker",
+    ):
+        setattr(edge, flag, getattr(edge, flag) or getattr(relationship, flag))
+    edge.fallback = relationship.fallback or edge.fallback
+    edge.declared_by.add("relationship")
+    edge.fix_at = edge.fix_at or "Context map › Relationships"
+
+
+def build_context_map(workspace: Workspace, config: AnalysisConfig) -> ContextMap:
+    nodes = nodes_of(workspace)
+    edges, inconsistencies = _entry_edges(workspace)
+    for relationship in workspace.relationships:
+        _apply_relationship(edges, relationship)
+    for edge in edges:
+        # A published API product is an Open Host Service with a Published Language of its context.
+        if not edge.symmetric and nodes[edge.upstream].publishes_api and not edge.up_roles:
+            edge.up_roles = {Role.OPEN_HOST_SERVICE, Role.PUBLISHED_LANGUAGE}
+    volatility = measure_edges(nodes, edges, config)
+    return ContextMap(nodes, edges, inconsistencies, volatility, *_graphs(nodes, edges))
+
+
+def _graphs(nodes: dict[str, Node], edges: list[Edge]) -> tuple[nx.MultiDiGraph, nx.DiGraph, nx.DiGraph]:
+    declared, dependencies, flow = nx.MultiDiGraph(), nx.DiGraph(), nx.DiGraph()
+    for graph in (declared, dependencies, flow):
+        graph.add_nodes_from(nodes)
+    for edge in edges:
+        declared.add_edge(edge.upstream, edge.downstream, edge=edge)
+        if edge.pattern is RelationshipPattern.SEPARATE_WAYS:
+            continue
+        pairs = [(edge.downstream, edge.upstream)]
+        if edge.symmetric:
+            pairs.append((edge.upstream, edge.downstream))
+        for x, y in pairs:
+            if not dependencies.has_edge(x, y) or dependencies[x][y]["edge"].strength < edge.strength:
+                dependencies.add_edge(x, y, edge=edge)
+        flow.add_edge(edge.upstream, edge.downstream, edge=edge)
+        if edge.symmetric or MessageKind.COMMAND in edge.message_kinds:
+            flow.add_edge(edge.downstream, edge.upstream, edge=edge)
+    return declared, dependencies, flow

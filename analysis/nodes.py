@@ -1,0 +1,118 @@
+"""Nodes of the context map: what the analysis needs to know about each context or external system."""
+
+from dataclasses import dataclass, field
+
+from models.bounded_context import (
+    AiKind,
+    BoundedContextCanvas,
+    BusinessModel,
+    DomainType,
+    Evolution,
+    FallbackKind,
+    ServiceLevel,
+    Term,
+)
+from models.workspace import ExternalSystem, Workspace
+
+NON_SERVING = frozenset({AiKind.FEATURE_STORE, AiKind.TRAINING_PIPELINE})
+EXTERNAL_AI = frozenset({AiKind.LLM_EXTERNAL, AiKind.EXTERNAL_MODEL})
+
+
+@dataclass
+class Node:
+    name: str
+    internal: bool
+    ai_kind: AiKind = AiKind.NONE
+    domain: DomainType | None = None
+    business_model: BusinessModel | None = None
+    evolution: Evolution | None = None
+    owner: str | None = None
+    big_ball_of_mud: bool = False
+    critical_path: bool = False
+    volatility_override: int | None = None
+    version_pinned: bool = False
+    fallback: FallbackKind = FallbackKind.NONE
+    sla: ServiceLevel = field(default_factory=ServiceLevel)
+    rollback: bool = False
+    feedback_mitigation: str = ""
+    purpose: str = ""
+    provider: str = ""
+    model: str = ""
+    metrics: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    publishes_api: bool = False
+
+    @property
+    def is_ai(self) -> bool:
+        return self.ai_kind is not AiKind.NONE
+
+    @property
+    def serving_ai(self) -> bool:
+        return self.is_ai and self.ai_kind not in NON_SERVING
+
+    @property
+    def external_ai(self) -> bool:
+        return self.is_ai and not self.internal
+
+    @property
+    def core(self) -> bool:
+        return self.domain is DomainType.CORE
+
+    @property
+    def critical(self) -> bool:
+        return (
+            self.critical_path or self.core or self.business_model in (BusinessModel.REVENUE, BusinessModel.COMPLIANCE)
+        )
+
+
+def _from_canvas(canvas: BoundedContextCanvas, published: set[str]) -> Node:
+    ai = canvas.ai_profile
+    return Node(
+        name=canvas.name,
+        internal=True,
+        ai_kind=ai.kind,
+        domain=canvas.domain,
+        business_model=canvas.business_model,
+        evolution=canvas.evolution,
+        owner=canvas.owner_team,
+        big_ball_of_mud=canvas.big_ball_of_mud,
+        critical_path=canvas.critical_path,
+        volatility_override=canvas.volatility,
+        version_pinned=ai.version_pinned,
+        fallback=ai.fallback,
+        sla=ai.sla,
+        rollback=ai.rollback,
+        feedback_mitigation=ai.feedback_loop_mitigation,
+        purpose=canvas.purpose,
+        provider=ai.provider,
+        model=ai.model,
+        metrics=[m.metric for m in canvas.verification_metrics],
+        terms=list(canvas.ubiquitous_language),
+        decisions=list(canvas.business_decisions),
+        assumptions=list(canvas.assumptions),
+        publishes_api=canvas.name in published,
+    )
+
+
+def _from_external(system: ExternalSystem) -> Node:
+    kind = (
+        system.ai_kind
+        if system.ai_kind is AiKind.NONE
+        else (system.ai_kind if system.ai_kind in EXTERNAL_AI else AiKind.EXTERNAL_MODEL)
+    )
+    return Node(
+        name=system.name,
+        internal=False,
+        ai_kind=kind,
+        big_ball_of_mud=system.big_ball_of_mud,
+        purpose=system.description,
+    )
+
+
+def nodes_of(workspace: Workspace) -> dict[str, Node]:
+    published = {api.bounded_context for api in workspace.api_products}
+    nodes = {c.name: _from_canvas(c, published) for c in workspace.bounded_contexts}
+    nodes.update({s.name: _from_external(s) for s in workspace.external_systems})
+    return nodes

@@ -1,0 +1,61 @@
+"""What every rule receives, and the one way rules create findings."""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+
+from analysis.config import AnalysisConfig
+from analysis.context_map import ContextMap
+from analysis.edges import Edge
+from analysis.finding_texts import NOT_EVALUABLE, RULES
+from analysis.metrics import NodeMetrics
+from analysis.nodes import Node
+from models.finding import Finding, FindingStatus, Severity
+
+
+@dataclass
+class RuleContext:
+    cmap: ContextMap
+    metrics: dict[str, NodeMetrics]
+    config: AnalysisConfig
+    sync_graph: nx.DiGraph  # online synchronous dependencies
+
+    def node(self, name: str) -> Node:
+        return self.cmap.nodes[name]
+
+    def edge(self, x: str, y: str) -> Edge:
+        """The relationship behind dependency x -> y."""
+        return self.cmap.dependencies[x][y]["edge"]  # type: ignore[no-any-return]
+
+    @property
+    def internal_count(self) -> int:
+        return len(self.cmap.internal)
+
+
+Rule = Callable[[RuleContext], Iterator[Finding]]
+
+
+def finding(
+    rule: str, severity: Severity, subject: str, message: str, contexts: Iterable[str], fix_at: str = ""
+) -> Finding:
+    text = RULES[rule]
+    return Finding(
+        rule=rule,
+        severity=severity,
+        subject=subject,
+        message=message,
+        rationale=text.rationale,
+        remediation=text.remediation,
+        contexts=sorted(set(contexts)),
+        fix_at=fix_at,
+    )
+
+
+def not_evaluable(rule: str, subject: str, field: str, where: str, contexts: Iterable[str]) -> Finding:
+    result = finding(rule, Severity.INFO, subject, NOT_EVALUABLE.format(field=field, where=where), contexts, where)
+    return result.model_copy(update={"status": FindingStatus.NOT_EVALUABLE})
+
+
+def edge_subject(edge: Edge) -> str:
+    return edge.label

@@ -1,0 +1,199 @@
+"""Data coupling around models: AIC008 (feedback loop), AIC009 (undeclared consumer), AIC010 (training
+data without contract), AIC011 (Big Ball of Mud), AIC014 (correction cascade)."""
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from analysis.config import CORRECTION_WORDS, MITIGATION_METRIC_WORDS
+from analysis.coupling import has_quality_metric
+from analysis.edges import INTRUSIVE_MEDIA, Edge
+from analysis.rules.common import RuleContext, finding
+from models.bounded_context import AiKind
+from models.finding import Finding, Severity
+from models.relationship import DataUse, Role
+
+LEARNING_KINDS = frozenset({AiKind.OWN_MODEL, AiKind.LLM_SELFHOSTED})
+
+
+def _training_inputs(ctx: RuleContext, model: str) -> list[tuple[str, str]]:
+    """(source, target) training edges into the model or into a training pipeline next to it."""
+    flow = ctx.cmap.data_flow
+    targets = {model} | {p for p in flow.predecessors(model) if ctx.node(p).ai_kind is AiKind.TRAINING_PIPELINE}
+    inputs = []
+    for target in sorted(targets):
+        for source in sorted(flow.predecessors(target)):
+            edge: Edge = flow[source][target]["edge"]
+            if edge.data_use is DataUse.TRAINING and source not in targets:
+                inputs.append((source, target))
+    return inputs
+
+
+def _loop_severity(ctx: RuleContext, model: str, hidden: bool) -> Severity | None:
+    node = ctx.node(model)
+    mitigated = bool(node.feedback_mitigation.strip())
+    watched = any(w in m.casefold() for m in node.metrics for w in MITIGATION_METRIC_WORDS)
+    if hidden:
+        return None if mitigated and watched else Severity.WARNING if mitigated else Severity.ERROR
+    return Severity.INFO if mitigated else Severity.WARNING
+
+
+def _loops(ctx: RuleContext, model: str) -> list[list[str]]:
+    """Each loop from the model's outputs back into its training, shortest first."""
+    flow = ctx.cmap.data_flow
+    inputs = _training_inputs(ctx, model)
+    # A loop must leave the model's own training path: going back through the pipeline is no loop.
+    outside = flow.subgraph(set(flow) - {t for _, t in inputs if t != model})
+    loops = []
+    for source, target in inputs:
+        if source == model:
+            loops.append([model, target, model] if target != model else [model, model])
+        elif nx.has_path(outside, model, source):
+            route = nx.shortest_path(outside, model, source)
+            loops.append([*route, target] + ([model] if target != model else []))
+    return sorted(loops, key=lambda loop: (len(loop), loop))
+
+
+def aic008_feedback_loop(ctx: RuleContext) -> Iterator[Finding]:
+    for model, node in sorted(ctx.cmap.nodes.items()):
+        loops = _loops(ctx, model) if node.serving_ai and node.internal else []
+        if not loops:
+            continue
+        hidden = any(len(set(loop)) > 2 for loop in loops)
+        severity = _loop_severity(ctx, model, hidden)
+        if severity is None:
+            continue
+        subject = " -> ".join(loops[0])
+        more = f" {len(loops) - 1} more loop(s) close through other training inputs." if len(loops) > 1 else ""
+        watch = (
+            " Its mitigation is declared but no verification metric watches it."
+            if (hidden and severity is Severity.WARNING)
+            else ""
+        )
+        kind = "Hidden feedback loop" if hidden else "Direct feedback loop"
+        yield finding(
+            "AIC008",
+            severity,
+            subject,
+            f"{kind}: outputs of {model} come back as its training data ({subject}).{more}{watch}",
+            {n for loop in loops for n in loop},
+            f"{model} › AI profile",
+        )
+
+
+def aic009_undeclared_consumer(ctx: RuleContext) -> Iterator[Finding]:
+    for edge in ctx.cmap.edges:
+        model = ctx.node(edge.upstream)
+        if edge.symmetric or not (model.is_ai and model.internal):
+            continue
+        intrusive = edge.medium in INTRUSIVE_MEDIA and not (
+            Role.PUBLISHED_LANGUAGE in edge.up_roles or edge.data_contract
+        )
+        if intrusive:
+            yield finding(
+                "AIC009",
+                Severity.ERROR,
+                edge.label,
+                f"{edge.downstream} reads outputs of "
+                f"{edge.upstream} through a {edge.medium.value if edge.medium else ''} that "
+                f"{edge.upstream} does not publish.",
+                [edge.upstream, edge.downstream],
+                edge.fix_at,
+            )
+        elif "downstream" in edge.declared_by and "upstream" not in edge.declared_by:
+            yield finding(
+                "AIC009",
+                Severity.WARNING,
+                edge.label,
+                f"{edge.downstream} consumes {edge.upstream}, "
+                f"but {edge.upstream}'s canvas does not list it as a collaborator.",
+                [edge.upstream, edge.downstream],
+                f"{edge.upstream} › Outbound Communication",
+            )
+
+
+def aic010_training_data_without_contract(ctx: RuleContext) -> Iterator[Finding]:
+    for edge in ctx.cmap.edges:
+        pipeline, source = ctx.node(edge.downstream), ctx.node(edge.upstream)
+        if edge.symmetric or edge.data_use is not DataUse.TRAINING or not pipeline.is_ai:
+            continue
+        if source.big_ball_of_mud or (source.owner is not None and source.owner == pipeline.owner):
+            continue
+        raw = edge.shared_database or (edge.medium in INTRUSIVE_MEDIA and not edge.data_contract)
+        unpublished = Role.PUBLISHED_LANGUAGE not in edge.up_roles and not edge.data_contract
+        if raw or unpublished:
+            how = "reads its production store directly" if raw else "consumes it without a versioned contract"
+            yield finding(
+                "AIC010",
+                Severity.ERROR if raw else Severity.WARNING,
+                edge.label,
+                f"{edge.downstream} trains on data from {edge.upstream}, another team's context, and {how}.",
+                [edge.upstream, edge.downstream],
+                edge.fix_at,
+            )
+
+
+def aic011_ai_next_to_mud(ctx: RuleContext) -> Iterator[Finding]:
+    for edge in ctx.cmap.edges:
+        up, down = ctx.node(edge.upstream), ctx.node(edge.downstream)
+        if down.is_ai and up.big_ball_of_mud and Role.ANTICORRUPTION_LAYER not in edge.down_roles:
+            yield finding(
+                "AIC011",
+                Severity.ERROR,
+                edge.label,
+                f"The AI component {edge.downstream} takes its "
+                f"inputs from the Big Ball of Mud {edge.upstream} without an anticorruption layer.",
+                [edge.upstream, edge.downstream],
+                edge.fix_at,
+            )
+        elif up.is_ai and down.big_ball_of_mud and Role.CONFORMIST in edge.down_roles:
+            yield finding(
+                "AIC011",
+                Severity.WARNING,
+                edge.label,
+                f"The Big Ball of Mud {edge.downstream} conforms to the outputs of {edge.upstream}.",
+                [edge.upstream, edge.downstream],
+                edge.fix_at,
+            )
+
+
+def _model_chain(ctx: RuleContext, start: str, seen: frozenset[str] = frozenset()) -> list[str]:
+    """The longest chain of serving models that `start` builds on (inference or feature use)."""
+    best = [start]
+    for upstream in sorted(ctx.cmap.dependencies.successors(start)):
+        edge = ctx.edge(start, upstream)
+        uses = edge.data_use in (DataUse.INFERENCE, DataUse.FEATURE)
+        if upstream in seen or upstream == start or edge.symmetric or not uses or not ctx.node(upstream).serving_ai:
+            continue
+        chain = [start, *_model_chain(ctx, upstream, seen | {start})]
+        best = chain if len(chain) > len(best) else best
+    return best
+
+
+def aic014_correction_cascade(ctx: RuleContext) -> Iterator[Finding]:
+    for name, node in sorted(ctx.cmap.nodes.items()):
+        # Only a model that learns can learn a correction; a context that prompts an LLM is a consumer.
+        if node.ai_kind not in LEARNING_KINDS:
+            continue
+        chain = _model_chain(ctx, name)
+        if len(chain) < 2:
+            continue
+        subject = " -> ".join(reversed(chain))
+        upstream = ctx.node(chain[1])
+        edge = ctx.edge(name, chain[1])
+        corrects = any(w in t.casefold() for t in [node.purpose, *node.decisions] for w in CORRECTION_WORDS)
+        if len(chain) >= 3:
+            severity = Severity.ERROR
+        elif node.owner != upstream.owner or edge.strength >= 2 or corrects or not has_quality_metric(node, ctx.config):
+            severity = Severity.WARNING
+        else:
+            severity = Severity.INFO
+        yield finding(
+            "AIC014",
+            severity,
+            subject,
+            f"The model {name} builds on the outputs of "
+            f"{' and '.join(chain[1:])}: improving an upstream model can make the result worse.",
+            chain,
+            f"{name} › Outbound Communication",
+        )

@@ -1,0 +1,141 @@
+"""Ownership and operability: AIC015 (owner), AIC016 (team load), AIC017 (SLA and rollback),
+AIC018 (quality and drift metrics)."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import networkx as nx
+
+from analysis.coupling import has_quality_metric
+from analysis.nodes import Node
+from analysis.rules.common import RuleContext, finding
+from models.finding import Finding, Severity
+
+PROVIDER_TERMS_WORDS = ("sla", "limit", "availability", "quota", "rate", "uptime", "latency")
+
+
+def aic015_ai_without_owner(ctx: RuleContext) -> Iterator[Finding]:
+    for name, node in sorted(ctx.cmap.nodes.items()):
+        if node.internal and node.is_ai and not node.owner:
+            severity = Severity.ERROR if ctx.metrics[name].fan_in >= 1 else Severity.WARNING
+            yield finding(
+                "AIC015", severity, name, f"The AI component {name} has no owner team.", [name], f"{name} › Name"
+            )
+
+
+def _ai_coupled(ctx: RuleContext, name: str, node: Node) -> bool:
+    if node.is_ai:
+        return True
+    deps = ctx.cmap.dependencies
+    neighbours = [*deps.successors(name), *deps.predecessors(name)]
+    return any(ctx.node(n).is_ai and max(_strengths(ctx, name, n)) >= 2 for n in neighbours)
+
+
+def _strengths(ctx: RuleContext, a: str, b: str) -> list[int]:
+    deps = ctx.cmap.dependencies
+    return [deps[x][y]["edge"].strength for x, y in ((a, b), (b, a)) if deps.has_edge(x, y)]
+
+
+def aic016_team_owns_too_many_ai_contexts(ctx: RuleContext) -> Iterator[Finding]:
+    owned: dict[str, list[str]] = defaultdict(list)
+    core: set[str] = set()
+    for name, node in sorted(ctx.cmap.nodes.items()):
+        if node.internal and node.owner:
+            core |= {node.owner} if node.core else set()
+            if _ai_coupled(ctx, name, node):
+                owned[node.owner].append(name)
+    for team, names in sorted(owned.items()):
+        limit = ctx.config.team_load_with_core if team in core else ctx.config.team_load
+        if len(names) >= limit:
+            yield finding(
+                "AIC016",
+                Severity.WARNING,
+                team,
+                f"Team {team} owns {len(names)} AI-coupled contexts ({', '.join(names)}); the limit is {limit}.",
+                names,
+            )
+
+
+def _sla_gaps(node: Node) -> list[str]:
+    sla, gaps = node.sla, []
+    for label, value in (
+        ("availability", sla.availability_percent),
+        ("p95 latency", sla.latency_p95_ms),
+        ("recovery time", sla.recovery_time_minutes),
+    ):
+        if value is None:
+            gaps.append(f"no {label}")
+    if not sla.freshness.strip():
+        gaps.append("no freshness")
+    if not node.rollback:
+        gaps.append("no rollback")
+    return gaps
+
+
+def _critical_sync_reach(ctx: RuleContext, name: str) -> bool:
+    sync = ctx.sync_graph
+    return name in sync and any(ctx.node(n).critical and ctx.node(n).internal for n in nx.ancestors(sync, name))
+
+
+def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:
+    for name, node in sorted(ctx.cmap.nodes.items()):
+        if node.internal and node.serving_ai and ctx.metrics[name].fan_in >= 1 and (gaps := _sla_gaps(node)):
+            severity = Severity.ERROR if _critical_sync_reach(ctx, name) else Severity.WARNING
+            count = ctx.metrics[name].fan_in
+            yield finding(
+                "AIC017",
+                severity,
+                name,
+                f"{count} context{'s' if count != 1 else ''} depend"
+                f"{'' if count != 1 else 's'} on the model {name}, which has {', '.join(gaps)}.",
+                [name],
+                f"{name} › AI profile",
+            )
+    for consumer, provider in sorted(ctx.cmap.dependencies.edges()):
+        node = ctx.node(consumer)
+        if not (node.internal and not node.is_ai and ctx.node(provider).external_ai):
+            continue
+        text = " ".join(node.assumptions).casefold()
+        if provider.casefold() in text and any(w in text for w in PROVIDER_TERMS_WORDS):
+            continue
+        edge = ctx.edge(consumer, provider)
+        severity = Severity.ERROR if node.critical and _critical_sync_reach(ctx, provider) else Severity.WARNING
+        yield finding(
+            "AIC017",
+            severity,
+            edge.label,
+            f"{consumer} depends on {provider} but its Assumptions record no SLA or usage limits of the provider.",
+            [consumer, provider],
+            f"{consumer} › Assumptions",
+        )
+
+
+def _is_ai_consumer(ctx: RuleContext, name: str, node: Node) -> bool:
+    """An internal, non-AI context that depends directly on an external model takes on its verification."""
+    return (
+        node.internal
+        and not node.is_ai
+        and any(ctx.node(p).external_ai for p in ctx.cmap.dependencies.successors(name))
+    )
+
+
+def aic018_missing_quality_or_drift_metric(ctx: RuleContext) -> Iterator[Finding]:
+    words = ctx.config.drift_metric_words
+    for name, node in sorted(ctx.cmap.nodes.items()):
+        if not (node.internal and (node.is_ai or _is_ai_consumer(ctx, name, node))):
+            continue
+        missing = [] if has_quality_metric(node, ctx.config) else ["a quality metric"]
+        if not any(w in m.casefold() for m in node.metrics for w in words):
+            missing.append("a drift or data-quality metric")
+        if not missing:
+            continue
+        ancestors = nx.ancestors(ctx.cmap.dependencies, name)
+        severe = node.core or any(ctx.node(a).critical and ctx.node(a).internal for a in ancestors)
+        yield finding(
+            "AIC018",
+            Severity.ERROR if severe else Severity.WARNING,
+            name,
+            f"{name}'s verification metrics lack {' and '.join(missing)}.",
+            [name],
+            f"{name} › Verification Metrics",
+        )

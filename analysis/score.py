@@ -1,0 +1,110 @@
+"""The AI coupling score (0-100, higher is tighter), its explanation in three parts, and the gate."""
+
+from dataclasses import dataclass
+
+from analysis.config import AnalysisConfig
+from analysis.context_map import ContextMap
+from analysis.metrics import MapMetrics
+from models.finding import Finding, FindingStatus, Severity
+
+BANDS = ((20, "loosely coupled"), (40, "moderate"), (60, "elevated"), (80, "high"), (101, "critical"))
+
+
+@dataclass(frozen=True)
+class ScorePart:
+    name: str
+    value: float
+    maximum: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class Score:
+    value: int
+    band: str
+    parts: tuple[ScorePart, ...]
+    gate: str  # "pass" or "fail"
+    gate_reason: str
+    lever: str = ""
+
+    def explanation(self) -> str:
+        lines = [f"AI coupling score {self.value} ({self.band}) — gate: {self.gate.upper()} ({self.gate_reason})"]
+        lines += [f"  {p.name:<18} {p.value:5.1f} / {p.maximum:.0f}   {p.detail}" for p in self.parts]
+        if self.lever:
+            lines.append(f"  Biggest lever: {self.lever}")
+        return "\n".join(lines)
+
+
+def band_of(value: float) -> str:
+    return next(label for limit, label in BANDS if value < limit)
+
+
+def counts_in_score(f: Finding) -> bool:
+    return f.status is not FindingStatus.NOT_EVALUABLE and not f.rule.startswith("CON")
+
+
+def finding_weight(f: Finding, cmap: ContextMap, config: AnalysisConfig) -> float:
+    weight = config.severity_weights[f.severity.value]
+    if any(cmap.nodes[c].critical for c in f.contexts if c in cmap.nodes):
+        weight *= config.critical_multiplier
+    if f.status is FindingStatus.ACCEPTED:
+        weight *= config.accepted_weight
+    return weight
+
+
+def _findings_part(findings: list[Finding], cmap: ContextMap, config: AnalysisConfig) -> ScorePart:
+    weighted = [(f, finding_weight(f, cmap, config)) for f in findings if counts_in_score(f)]
+    raw = sum(w for _, w in weighted)
+    top = sorted(weighted, key=lambda fw: -fw[1])[:4]
+    detail = "; ".join(
+        f"{f.rule} {f.severity.value}{' (accepted)' if f.status is FindingStatus.ACCEPTED else ''} = {w:.1f}"
+        for f, w in top
+    )
+    more = len(weighted) - len(top)
+    return ScorePart(
+        "A findings", min(50.0, raw), 50, (detail or "no findings") + (f" … +{more} more" if more > 0 else "")
+    )
+
+
+def _pain_part(cmap: ContextMap, metrics: MapMetrics) -> ScorePart:
+    value = 30 * (0.5 * metrics.max_ai_pain + 0.5 * metrics.mean_ai_pain)
+    ai = {n for n, node in cmap.nodes.items() if node.is_ai}
+    worst = max(
+        (e for e in cmap.edges if e.strength > 0 and {e.upstream, e.downstream} & ai),
+        key=lambda e: (e.pain, e.label),
+        default=None,
+    )
+    detail = (
+        "no AI edges"
+        if worst is None
+        else (
+            f"max pain {worst.pain:.2f} ({worst.label}: S{worst.strength} × Dist{worst.distance} × "
+            f"V{worst.volatility}), mean {metrics.mean_ai_pain:.2f}"
+        )
+    )
+    return ScorePart("B structural pain", value, 30, detail)
+
+
+def _propagation_part(metrics: MapMetrics) -> ScorePart:
+    value = 12 * metrics.max_outage_blast_radius + 8 * metrics.ai_cycle_ratio
+    detail = (
+        f"outage blast radius {metrics.max_outage_blast_radius:.2f}; AI nodes in cycles {metrics.ai_cycle_ratio:.2f}"
+    )
+    return ScorePart("C propagation", value, 20, detail)
+
+
+def gate_of(findings: list[Finding], fail_on: Severity = Severity.ERROR) -> tuple[str, str]:
+    failing = {Severity.ERROR} if fail_on is Severity.ERROR else {Severity.ERROR, Severity.WARNING}
+    blocking = [
+        f for f in findings if f.status is FindingStatus.OPEN and f.severity in failing and not f.rule.startswith("CON")
+    ]
+    if not blocking:
+        return "pass", f"no unaccepted {' or '.join(sorted(s.value for s in failing))}"
+    return "fail", f"{len(blocking)} unaccepted {' or '.join(sorted(s.value for s in failing))}"
+
+
+def compute_score(findings: list[Finding], cmap: ContextMap, metrics: MapMetrics, config: AnalysisConfig) -> Score:
+    parts = (_findings_part(findings, cmap, config), _pain_part(cmap, metrics), _propagation_part(metrics))
+    value = round(sum(p.value for p in parts))
+    gate, reason = gate_of(findings)
+    return Score(value, band_of(value), parts, gate, reason)

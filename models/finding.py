@@ -1,0 +1,41 @@
+"""Findings of the coupling analysis: rule, severity, status, subject and the texts that explain them."""
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from models.base import StrictModel
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class FindingStatus(StrEnum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    NOT_EVALUABLE = "not_evaluable"
+
+
+class Finding(StrictModel):
+    rule: str
+    severity: Severity
+    status: FindingStatus = FindingStatus.OPEN
+    subject: str  # a context, an edge "A -> B", or a cycle "A -> B -> A"
+    message: str
+    rationale: str
+    remediation: str
+    contexts: list[str] = Field(default_factory=list)  # the contexts the subject touches, for weighting and filtering
+    fix_at: str = ""  # "Context › Section" where the canvas fixes it
+    accepted_by: str = ""
+    accepted_reason: str = ""
+    accepted_until: str = ""
+
+    @property
+    def sort_key(self) -> tuple[int, str, str]:
+        return (SEVERITY_ORDER[self.severity], self.rule, self.subject)
