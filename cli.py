@@ -1,42 +1,210 @@
-"""Command line over the same services as the app: validate a workspace file, print the schema."""
+"""Command line over the same services as the app: validate, schema, analyze."""
 
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 import services
-from exports.workspace_file import WorkspaceFileError, read_workspace_file, workspace_json_schema
+from canvases import CANVASES
+from exports.analysis_report import analysis_as_data, analysis_as_text, gate_for
+from exports.cml_export import export_cml
+from exports.cml_import import describe_problem, read_cml_import
+from exports.pdf_canvas import CanvasNotFound
+from exports.pdf_geometry import PAGE_SIZES
+from exports.workspace_file import (
+    WorkspaceFileError,
+    dump_workspace_json,
+    read_workspace_file,
+    workspace_json_schema,
+)
+from models.workspace import Workspace
 
-EXIT_OK, EXIT_INVALID = 0, 2
+EXIT_OK, EXIT_GATE_FAILED, EXIT_INVALID = 0, 1, 2
 
 
-def validate(path: Path) -> int:
+def validate(args: argparse.Namespace) -> int:
     try:
-        workspace = read_workspace_file(path)
+        workspace = read_workspace_file(args.path)
     except WorkspaceFileError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
-    print(f"{path}: valid workspace '{workspace.name}' with {services.describe_workspace(workspace)}.")
+    print(f"{args.path}: valid workspace '{workspace.name}' with {services.describe_workspace(workspace)}.")
     return EXIT_OK
 
 
-def print_schema() -> int:
+def print_schema(args: argparse.Namespace) -> int:
     print(json.dumps(workspace_json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def analyze(args: argparse.Namespace) -> int:
+    """Exit 0 when the gate passes, 1 when it fails, 2 when the input is not a valid workspace."""
+    try:
+        workspace = services.read_any_workspace(args.path)
+    except WorkspaceFileError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    analysis = services.analyze(workspace)
+    if args.format == "json":
+        print(json.dumps(analysis_as_data(analysis, args.fail_on), indent=2, ensure_ascii=False))
+    else:
+        print(analysis_as_text(analysis, args.fail_on))
+    return EXIT_OK if gate_for(analysis, args.fail_on)[0] == "pass" else EXIT_GATE_FAILED
+
+
+def _write_output(output: Path | None, content: str) -> bool:
+    """Writes `content` to `output`, or to standard output when there is none; False when it cannot."""
+    if output is None:
+        sys.stdout.write(content)
+        return True
+    try:
+        output.write_text(content, encoding="utf-8")
+    except OSError as error:
+        print(f"{output}: cannot be written: {error.strerror}.", file=sys.stderr)
+        return False
+    return True
+
+
+def import_cml(args: argparse.Namespace) -> int:
+    """A Context Mapper (.cml) file as a workspace file; exit 2 with located errors, and nothing written."""
+    try:
+        result = read_cml_import(args.path)
+    except WorkspaceFileError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    for warning in result.warnings:
+        print(f"{args.path}: warning: {describe_problem(warning)}", file=sys.stderr)
+    if not _write_output(args.output, dump_workspace_json(result.workspace)):
+        return EXIT_INVALID
+    summary = f"{args.path}: imported '{result.workspace.name}' with {services.describe_workspace(result.workspace)}"
+    print(f"{summary}, {len(result.workspace.teams)} teams.", file=sys.stderr if args.output is None else sys.stdout)
+    return EXIT_OK
+
+
+def export_cml_file(args: argparse.Namespace) -> int:
+    """A workspace file as Context Mapper CML; exit 2 when the workspace is not valid."""
+    try:
+        workspace = services.read_any_workspace(args.path)
+    except WorkspaceFileError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK if _write_output(args.output, export_cml(workspace)) else EXIT_INVALID
+
+
+EXPORT_FORMATS = ("pdf", "report", "json")
+MAP_FORMATS = ("svg", "png", "dot")  # come with the context map export
+
+
+def _export_problem(args: argparse.Namespace) -> str | None:
+    choose = f"choose {', '.join(EXPORT_FORMATS)}"
+    if args.format in MAP_FORMATS:
+        return f"--format {args.format}: the context map export (svg, png, dot) is not available yet; {choose}."
+    if args.format not in EXPORT_FORMATS:
+        return f"--format {args.format} is not an export format; {choose}."
+    if args.format == "pdf" and not args.canvas:
+        return "--format pdf needs --canvas NAME, the name of one canvas in the workspace."
+    if args.format != "pdf" and (args.canvas or args.kind):
+        return f"--canvas and --kind pick one canvas for --format pdf; --format {args.format} prints the workspace."
+    return None
+
+
+def _canvas_kind(workspace: Workspace, args: argparse.Namespace) -> str:
+    if args.kind:
+        return str(args.kind)
+    kinds = services.find_canvas_kinds(workspace, args.canvas)
+    if len(kinds) > 1:
+        titles = " and ".join(("an " if CANVASES[k].title[0] in "AEIOU" else "a ") + CANVASES[k].title for k in kinds)
+        options = " or ".join(f"--kind {k}" for k in kinds)
+        raise CanvasNotFound(f"'{args.canvas}' names {titles}; choose one with {options}.")
+    if not kinds:
+        names = [str(getattr(d, c.name_field)) for c in CANVASES.values() for d in getattr(workspace, c.collection)]
+        listed = ", ".join(f"'{n}'" for n in dict.fromkeys(names)) or "none"
+        raise CanvasNotFound(f"no canvas is named '{args.canvas}'. The canvases are: {listed}.")
+    return kinds[0]
+
+
+def _exported(workspace: Workspace, args: argparse.Namespace) -> tuple[str, bytes]:
+    if args.format == "json":
+        return services.export_workspace(workspace)
+    if args.format == "report":
+        return services.export_workspace_report(workspace, args.page_size, args.version_label)
+    kind = _canvas_kind(workspace, args)
+    return services.export_canvas_pdf(workspace, kind, args.canvas, args.page_size, args.version_label)
+
+
+def export(args: argparse.Namespace) -> int:
+    """A canvas PDF, the workspace report or the workspace file; exit 2 with a located message on bad input."""
+    problem = _export_problem(args)
+    if problem:
+        print(f"cli.py export: {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        workspace = services.read_any_workspace(args.path)
+    except WorkspaceFileError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            name, content = _exported(workspace, args)
+        except CanvasNotFound as error:
+            print(f"{args.path}: {error}", file=sys.stderr)
+            return EXIT_INVALID
+    for warning in caught:
+        print(f"{args.path}: warning: {warning.message}", file=sys.stderr)
+    output = args.output or Path(name)
+    try:
+        output.write_bytes(content)
+    except OSError as error:
+        print(f"{output}: cannot be written: {error.strerror}.", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {output} ({len(content):,} bytes).")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description="Architecture Canvas Workbench")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a workspace file; exit 2 with located errors")
     check.add_argument("path", type=Path)
-    commands.add_parser("schema", help="print the JSON Schema of the workspace file")
-    args = parser.parse_args(argv)
-    if args.command == "validate":
-        return validate(args.path)
-    return print_schema()
+    check.set_defaults(run=validate)
+    commands.add_parser("schema", help="print the JSON Schema of the workspace file").set_defaults(run=print_schema)
+    review = commands.add_parser("analyze", help="AI coupling findings, score and gate; exit 1 when the gate fails")
+    review.add_argument("path", type=Path, help="a workspace file")
+    review.add_argument("--format", choices=["text", "json"], default="text")
+    review.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "never"],
+        default="error",
+        help="what fails the gate (default: an unaccepted error)",
+    )
+    review.set_defaults(run=analyze)
+    cml_in = commands.add_parser("import", help="a Context Mapper .cml file as a workspace file; exit 2 with errors")
+    cml_in.add_argument("path", type=Path, help="a .cml file")
+    cml_in.add_argument("-o", "--output", type=Path, help="the workspace file to write (default: standard output)")
+    cml_in.set_defaults(run=import_cml)
+    cml_out = commands.add_parser("export-cml", help="a workspace file as Context Mapper CML")
+    cml_out.add_argument("path", type=Path, help="a workspace file")
+    cml_out.add_argument("-o", "--output", type=Path, help="the .cml file to write (default: standard output)")
+    cml_out.set_defaults(run=export_cml_file)
+    out = commands.add_parser("export", help="a canvas PDF, the workspace report PDF or the workspace file")
+    out.add_argument("path", type=Path, help="a workspace file")
+    out.add_argument("--format", required=True, help="pdf (one canvas), report (the whole workspace) or json")
+    out.add_argument("--canvas", metavar="NAME", help="for --format pdf: the canvas to print")
+    out.add_argument("--kind", choices=list(CANVASES), help="the canvas kind, when a name is used by two kinds")
+    out.add_argument("--page-size", choices=PAGE_SIZES, default="A3", help="landscape paper size (default A3)")
+    out.add_argument("--version-label", help="printed in the footer, e.g. v12 or 'unsaved draft'")
+    out.add_argument("-o", "--output", type=Path, help="the file to write (default: a name in this folder)")
+    out.set_defaults(run=export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
 
 
 if __name__ == "__main__":

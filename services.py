@@ -1,10 +1,18 @@
 """Use cases shared by the app and the command line: open, create, import, export and save workspaces."""
 
+import datetime as dt
 import os
 import uuid
 from pathlib import Path
 from typing import Any
 
+from analysis.engine import Analysis, analyze_workspace
+from canvases import CANVASES
+from exports.cml_export import export_cml
+from exports.cml_import import CmlImport, parse_cml_workspace
+from exports.pdf_canvas import render_canvas_pdf
+from exports.pdf_geometry import PageSize
+from exports.pdf_report import ProgressCallback, ReportSection, render_workspace_report
 from exports.workspace_file import dump_workspace_json, parse_workspace_json, read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
@@ -109,3 +117,84 @@ def rename_context_references(data: dict[str, Any], old: str, new: str) -> int:
 
 def delete_workspace(repo: WorkspaceRepository, workspace_id: str) -> None:
     repo.delete(workspace_id)
+
+
+def read_any_workspace(path: Path) -> Workspace:
+    """A workspace from a workspace file (and, once supported, other formats by their extension)."""
+    return read_workspace_file(path)
+
+
+def analyze(workspace: Workspace, today: dt.date | None = None) -> Analysis:
+    return analyze_workspace(workspace, today=today)
+
+
+def read_cml_import(raw: bytes, filename: str) -> CmlImport:
+    """What a Context Mapper file would import, for a preview; raises CmlFileError, stores nothing."""
+    return parse_cml_workspace(raw, filename)
+
+
+def import_cml_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
+    """Stores the workspace a Context Mapper file describes; raises CmlFileError and stores nothing on errors."""
+    workspace = parse_cml_workspace(raw, filename).workspace
+    workspace_id = new_workspace_id()
+    repo.save(workspace_id, workspace)
+    return workspace_id, workspace
+
+
+def export_cml_workspace(workspace: Workspace) -> tuple[str, bytes]:
+    """A file name and the Context Mapper (CML) text of the workspace."""
+    stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in workspace.name).strip("-") or "workspace"
+    return f"{stem}.cml", export_cml(workspace).encode("utf-8")
+
+
+def _pdf_stem(*names: str) -> str:
+    return "-".join(
+        "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in n).strip("-") or "canvas" for n in names
+    )
+
+
+def find_canvas_kinds(workspace: Workspace, name: str) -> list[str]:
+    """The kinds of canvas called `name`: a context's Bounded Context Canvas and its API product share a name."""
+    return [
+        key
+        for key, c in CANVASES.items()
+        if any(getattr(d, c.name_field) == name for d in getattr(workspace, c.collection))
+    ]
+
+
+def export_canvas_pdf(
+    workspace: Workspace,
+    canvas_key: str,
+    name: str,
+    page_size: PageSize = "A3",
+    version_label: str | None = None,
+    printed_on: dt.date | None = None,
+) -> tuple[str, bytes]:
+    """A file name and the print-ready PDF of one canvas; raises CanvasNotFound. Font problems are warnings."""
+    pdf = render_canvas_pdf(
+        workspace, canvas_key, name, page_size=page_size, version_label=version_label, printed_on=printed_on
+    )
+    return f"{_pdf_stem(name, CANVASES[canvas_key].title)}-{page_size}.pdf", pdf
+
+
+def export_workspace_report(
+    workspace: Workspace,
+    page_size: PageSize = "A3",
+    version_label: str | None = None,
+    printed_on: dt.date | None = None,
+    *,
+    map_svg: bytes | None = None,
+    findings: ReportSection | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> tuple[str, bytes]:
+    """A file name and the workspace report PDF; the context map (SVG) and the findings are optional parts."""
+    pdf = render_workspace_report(
+        workspace,
+        page_size=page_size,
+        version_label=version_label,
+        printed_on=printed_on,
+        map_svg=map_svg,
+        findings_section=findings,
+        on_progress=on_progress,
+    )
+    return f"{_pdf_stem(workspace.name)}-report-{page_size}.pdf", pdf

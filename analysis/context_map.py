@@ -83,6 +83,27 @@ def _absorb(edge: Edge, owner: str, direction: str, entry: CommunicationEntry) -
     edge.fix_at = edge.fix_at or f"{owner} › {direction.capitalize()} Communication"
 
 
+class EdgeIndex:
+    """The map's edges with a lookup by pair, so building a large map stays linear."""
+
+    def __init__(self) -> None:
+        self.edges: list[Edge] = []
+        self._by_pair: dict[frozenset[str], list[Edge]] = {}
+
+    def between(self, up: str, down: str, *, symmetric: bool, create: bool = True) -> Edge | None:
+        """The edge for this pair and direction (any direction when symmetric), created on first use."""
+        candidates = self._by_pair.get(frozenset((up, down)), [])
+        for edge in candidates:
+            if (edge.upstream, edge.downstream) == (up, down) or (symmetric and edge.symmetric):
+                return edge
+        if not create:
+            return candidates[0] if candidates else None
+        edge = Edge(up, down)
+        self.edges.append(edge)
+        self._by_pair.setdefault(frozenset((up, down)), []).append(edge)
+        return edge
+
+
 def _counterpart(workspace: Workspace, owner: str, direction: str, collaborator: str) -> CommunicationEntry | None:
     other = workspace.context(collaborator)
     if other is None:
@@ -104,8 +125,8 @@ def _contradictions(owner: str, entry: CommunicationEntry, other: str, mirror: C
     return found
 
 
-def _entry_edges(workspace: Workspace) -> tuple[list[Edge], list[Inconsistency]]:
-    edges: list[Edge] = []
+def _entry_edges(workspace: Workspace) -> tuple[EdgeIndex, list[Inconsistency]]:
+    edges = EdgeIndex()
     problems: list[Inconsistency] = []
     done: set[tuple[str, str, str]] = set()
     for canvas in workspace.bounded_contexts:
@@ -119,7 +140,8 @@ def _entry_edges(workspace: Workspace) -> tuple[list[Edge], list[Inconsistency]]
                 if orientation is None and mirror is not None and mirror.pattern not in SYMMETRIC_PATTERNS:
                     orientation = _orientation(entry.collaborator, _mirror(direction), mirror)
                 up, down = orientation or tuple(sorted((canvas.name, entry.collaborator)))
-                edge = _edge_between(edges, up, down, symmetric=orientation is None)
+                edge = edges.between(up, down, symmetric=orientation is None)
+                assert edge is not None
                 _absorb(edge, canvas.name, direction, entry)
                 if mirror is not None:
                     done.add((entry.collaborator, _mirror(direction), canvas.name))
@@ -142,28 +164,15 @@ def _entry_edges(workspace: Workspace) -> tuple[list[Edge], list[Inconsistency]]
     return edges, problems
 
 
-def _edge_between(edges: list[Edge], up: str, down: str, *, symmetric: bool) -> Edge:
-    """The edge for this pair and direction, created on first use."""
-    for edge in edges:
-        same = (edge.upstream, edge.downstream) == (up, down)
-        if same or (symmetric and edge.symmetric and {edge.upstream, edge.downstream} == {up, down}):
-            return edge
-    edge = Edge(up, down)
-    edges.append(edge)
-    return edge
-
-
 def _mirror(direction: str) -> str:
     return "inbound" if direction == "outbound" else "outbound"
 
 
-def _apply_relationship(edges: list[Edge], relationship: Relationship) -> None:
+def _apply_relationship(edges: EdgeIndex, relationship: Relationship) -> None:
     """An explicit relationship completes or overrides what the canvases say about the same pair."""
-    pair = {relationship.upstream, relationship.downstream}
-    edge = next((e for e in edges if {e.upstream, e.downstream} == pair), None)
-    if edge is None:
-        edge = Edge(relationship.upstream, relationship.downstream)
-        edges.append(edge)
+    up, down = relationship.upstream, relationship.downstream
+    edge = edges.between(up, down, symmetric=False, create=False) or edges.between(up, down, symmetric=False)
+    assert edge is not None
     edge.upstream, edge.downstream = relationship.upstream, relationship.downstream
     edge.pattern = relationship.pattern
     edge.up_roles, edge.down_roles = set(relationship.upstream_roles), set(relationship.downstream_roles)
@@ -185,13 +194,21 @@ def _apply_relationship(edges: list[Edge], relationship: Relationship) -> None:
 
 def build_context_map(workspace: Workspace, config: AnalysisConfig) -> ContextMap:
     nodes = nodes_of(workspace)
-    edges, inconsistencies = _entry_edges(workspace)
+    index, inconsistencies = _entry_edges(workspace)
     for relationship in workspace.relationships:
-        _apply_relationship(edges, relationship)
+        _apply_relationship(index, relationship)
+    edges = index.edges
     for edge in edges:
         # A published API product is an Open Host Service with a Published Language of its context.
         if not edge.symmetric and nodes[edge.upstream].publishes_api and not edge.up_roles:
             edge.up_roles = {Role.OPEN_HOST_SERVICE, Role.PUBLISHED_LANGUAGE}
+    return assemble_context_map(nodes, edges, inconsistencies, config)
+
+
+def assemble_context_map(
+    nodes: dict[str, Node], edges: list[Edge], inconsistencies: list[Inconsistency], config: AnalysisConfig
+) -> ContextMap:
+    """Measures the edges and builds the three graphs; also used to re-run a map with one change applied."""
     volatility = measure_edges(nodes, edges, config)
     return ContextMap(nodes, edges, inconsistencies, volatility, *_graphs(nodes, edges))
 

@@ -1,13 +1,14 @@
 """analyze_workspace: context map, metrics, every rule, accepted risks, score and gate in one call."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.context_map import ContextMap, build_context_map
 from analysis.finding_texts import ACCEPTED_EXPIRED
+from analysis.lever import biggest_lever
 from analysis.metrics import MapMetrics, NodeMetrics, map_metrics, node_metrics
 from analysis.rules.common import RuleContext
 from analysis.rules.registry import RULE_FUNCTIONS, balance_findings, consistency_findings
@@ -74,4 +75,11 @@ def analyze_workspace(
     overall = map_metrics(cmap, nodes)
     findings = apply_accepted_risks(run_rules(cmap, nodes, config), workspace.accepted_risks, today or dt.date.today())
     findings.sort(key=lambda f: f.sort_key)
-    return Analysis(workspace.name, cmap, findings, nodes, overall, compute_score(findings, cmap, overall, config))
+    score = compute_score(findings, cmap, overall, config)
+
+    def rerun(changed: ContextMap) -> list[Finding]:
+        redone = run_rules(changed, node_metrics(changed, config), config)
+        return apply_accepted_risks(redone, workspace.accepted_risks, today or dt.date.today())
+
+    lever = biggest_lever(cmap, findings, config, rerun)
+    return Analysis(workspace.name, cmap, findings, nodes, overall, replace(score, lever=lever))

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
@@ -9,7 +10,7 @@ from analysis.config import AnalysisConfig
 from analysis.context_map import ContextMap
 from analysis.edges import Edge
 from analysis.finding_texts import NOT_EVALUABLE, RULES
-from analysis.metrics import NodeMetrics
+from analysis.metrics import NodeMetrics, ancestor_masks, mask_of
 from analysis.nodes import Node
 from models.finding import Finding, FindingStatus, Severity
 
@@ -31,6 +32,26 @@ class RuleContext:
     @property
     def internal_count(self) -> int:
         return len(self.cmap.internal)
+
+    @cached_property
+    def _critical(self) -> set[str]:
+        return {n for n, node in self.cmap.nodes.items() if node.internal and node.critical}
+
+    @cached_property
+    def critical_dependents(self) -> set[str]:
+        """Contexts that some critical internal context depends on, directly or transitively."""
+        return _with_marked_ancestors(self.cmap.dependencies, self._critical)
+
+    @cached_property
+    def critical_sync_dependents(self) -> set[str]:
+        """Contexts that some critical internal context reaches through online synchronous calls."""
+        return _with_marked_ancestors(self.sync_graph, self._critical)
+
+
+def _with_marked_ancestors(graph: nx.DiGraph, marked: set[str]) -> set[str]:
+    bit, ancestors = ancestor_masks(graph)
+    mask = mask_of(bit, marked)
+    return {name for name, above in ancestors.items() if above & mask}
 
 
 Rule = Callable[[RuleContext], Iterator[Finding]]

@@ -4,8 +4,6 @@ AIC018 (quality and drift metrics)."""
 from collections import defaultdict
 from collections.abc import Iterator
 
-import networkx as nx
-
 from analysis.coupling import has_quality_metric
 from analysis.nodes import Node
 from analysis.rules.common import RuleContext, finding
@@ -73,8 +71,7 @@ def _sla_gaps(node: Node) -> list[str]:
 
 
 def _critical_sync_reach(ctx: RuleContext, name: str) -> bool:
-    sync = ctx.sync_graph
-    return name in sync and any(ctx.node(n).critical and ctx.node(n).internal for n in nx.ancestors(sync, name))
+    return name in ctx.critical_sync_dependents
 
 
 def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:
@@ -129,8 +126,7 @@ def aic018_missing_quality_or_drift_metric(ctx: RuleContext) -> Iterator[Finding
             missing.append("a drift or data-quality metric")
         if not missing:
             continue
-        ancestors = nx.ancestors(ctx.cmap.dependencies, name)
-        severe = node.core or any(ctx.node(a).critical and ctx.node(a).internal for a in ancestors)
+        severe = node.core or name in ctx.critical_dependents
         yield finding(
             "AIC018",
             Severity.ERROR if severe else Severity.WARNING,

@@ -14,12 +14,6 @@ from models.relationship import SyncMode
 MAX_CYCLES = 500  # cycles reported per component; SCC membership still covers longer or further ones
 
 
-def _chain_protected(ctx: RuleContext, path: list[str]) -> bool:
-    edges = [ctx.edge(x, y) for x, y in itertools.pairwise(path)]
-    nodes = [ctx.node(n) for n in path[1:]]
-    return any(e.has_fallback for e in edges) or any(n.fallback is not FallbackKind.NONE for n in nodes)
-
-
 def _availability_shortfall(ctx: RuleContext, path: list[str]) -> bool:
     target = ctx.node(path[0]).sla.availability_percent
     values = [ctx.node(n).sla.availability_percent for n in path[1:]]
@@ -32,34 +26,56 @@ def _availability_shortfall(ctx: RuleContext, path: list[str]) -> bool:
 
 
 def aic003_sync_chain_without_fallback(ctx: RuleContext) -> Iterator[Finding]:
+    backwards = ctx.sync_graph.reverse(copy=False)
+    for model in sorted(n for n, node in ctx.cmap.nodes.items() if node.serving_ai):
+        # One backward search per model gives every caller's next hop towards it; a chain is protected
+        # when its first edge, the next context, or the rest of the chain has a fallback.
+        towards: dict[str, str] = {}
+        protected = {model: False}
+        for caller, hop in nx.bfs_predecessors(backwards, model):
+            towards[caller] = hop
+            edge = ctx.edge(caller, hop)
+            degraded = ctx.node(hop).fallback is not FallbackKind.NONE
+            protected[caller] = edge.has_fallback or degraded or protected[hop]
+        for name in sorted(towards):
+            node = ctx.node(name)
+            if node.internal and node.critical:
+                yield from _check_chain(ctx, _route(name, towards), protected[name])
     for name, node in sorted(ctx.cmap.nodes.items()):
-        if not (node.internal and node.critical) or name not in ctx.sync_graph:
-            continue
-        paths = nx.single_source_shortest_path(ctx.sync_graph, name)
-        for model in sorted(t for t in paths if t != name and ctx.node(t).serving_ai):
-            path = paths[model]
-            subject = " -> ".join(reversed(path))
-            if not _chain_protected(ctx, path):
-                yield finding(
-                    "AIC003",
-                    Severity.ERROR,
-                    subject,
-                    f"Critical context {name} calls the model {model} synchronously ({len(path) - 1} "
-                    f"hop(s)) with no fallback, circuit breaker or degraded mode on the way.",
-                    path,
-                    f"{name} › Outbound Communication",
-                )
-            elif len(path) - 1 >= ctx.config.sync_hops_warning or _availability_shortfall(ctx, path):
-                yield finding(
-                    "AIC003",
-                    Severity.WARNING,
-                    subject,
-                    f"{name} reaches {model} through {len(path) - 1} synchronous hops; latency and "
-                    f"availability stack up along the chain.",
-                    path,
-                    f"{name} › Outbound Communication",
-                )
-        yield from _unknown_runtime(ctx, name)
+        if node.internal and node.critical:
+            yield from _unknown_runtime(ctx, name)
+
+
+def _route(start: str, towards: dict[str, str]) -> list[str]:
+    path = [start]
+    while path[-1] in towards:
+        path.append(towards[path[-1]])
+    return path
+
+
+def _check_chain(ctx: RuleContext, path: list[str], protected: bool) -> Iterator[Finding]:
+    name, model = path[0], path[-1]
+    subject = " -> ".join(reversed(path))
+    if not protected:
+        yield finding(
+            "AIC003",
+            Severity.ERROR,
+            subject,
+            f"Critical context {name} calls the model {model} synchronously ({len(path) - 1} hop(s)) with no "
+            f"fallback, circuit breaker or degraded mode on the way.",
+            path,
+            f"{name} › Outbound Communication",
+        )
+    elif len(path) - 1 >= ctx.config.sync_hops_warning or _availability_shortfall(ctx, path):
+        yield finding(
+            "AIC003",
+            Severity.WARNING,
+            subject,
+            f"{name} reaches {model} through {len(path) - 1} synchronous hops; latency and availability stack "
+            f"up along the chain.",
+            path,
+            f"{name} › Outbound Communication",
+        )
 
 
 def _unknown_runtime(ctx: RuleContext, name: str) -> Iterator[Finding]:

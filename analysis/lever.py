@@ -1,0 +1,87 @@
+"""The biggest lever: the single remedy that lowers the score most, found by re-running the analysis."""
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analysis.config import AnalysisConfig
+from analysis.context_map import ContextMap, assemble_context_map
+from analysis.metrics import map_metrics, node_metrics
+from analysis.score import compute_score
+from models.bounded_context import FallbackKind, ServiceLevel
+from models.finding import Finding, FindingStatus, Severity
+from models.relationship import Role
+
+MAX_CANDIDATES = 8
+MAX_CONTEXTS = 300  # above this, eight re-runs would cost more than the hint is worth
+
+
+@dataclass(frozen=True)
+class Remedy:
+    description: str
+    apply: Callable[[ContextMap], None]
+
+
+def _protect_edge(label: str) -> Remedy:
+    def apply(cmap: ContextMap) -> None:
+        for edge in cmap.edges:
+            if edge.label == label:
+                edge.down_roles = (edge.down_roles - {Role.CONFORMIST}) | {Role.ANTICORRUPTION_LAYER}
+                edge.fallback, edge.circuit_breaker = edge.fallback or "fallback", True
+
+    return Remedy(f"add an ACL and a fallback on {label}", apply)
+
+
+def _harden_model(name: str) -> Remedy:
+    def apply(cmap: ContextMap) -> None:
+        node = cmap.nodes[name]
+        node.sla = ServiceLevel(
+            availability_percent=99.9, latency_p95_ms=300, freshness="declared", recovery_time_minutes=30
+        )
+        node.rollback, node.version_pinned = True, True
+        node.fallback = node.fallback if node.fallback is not FallbackKind.NONE else FallbackKind.HEURISTIC
+        node.metrics = [*node.metrics, "accuracy", "feature drift", "holdout uplift of the feedback mitigation"]
+
+    return Remedy(
+        f"complete the AI profile and verification metrics of {name} (SLA, rollback, fallback, "
+        "quality, drift and feedback metrics)",
+        apply,
+    )
+
+
+def _candidates(findings: list[Finding], cmap: ContextMap) -> list[Remedy]:
+    labels = {e.label for e in cmap.edges}
+    remedies: dict[str, Remedy] = {}
+    for f in findings:
+        if f.status is not FindingStatus.OPEN or f.severity is Severity.INFO or f.rule.startswith("CON"):
+            continue
+        if f.subject in labels:
+            remedies.setdefault(f.subject, _protect_edge(f.subject))
+        for name in f.contexts:
+            if name in cmap.nodes and cmap.nodes[name].is_ai and cmap.nodes[name].internal:
+                remedies.setdefault(name, _harden_model(name))
+    return list(remedies.values())[:MAX_CANDIDATES]
+
+
+def biggest_lever(
+    cmap: ContextMap,
+    findings: list[Finding],
+    config: AnalysisConfig,
+    run_rules: Callable[[ContextMap], list[Finding]],
+) -> str:
+    """'<remedy> (score a → b, removes ...)', or '' when no single remedy lowers the score."""
+    if len(cmap.internal) > MAX_CONTEXTS:
+        return ""
+    before = compute_score(findings, cmap, map_metrics(cmap, node_metrics(cmap, config)), config).value
+    best: tuple[int, str] | None = None
+    for remedy in _candidates(findings, cmap):
+        changed = copy.deepcopy(cmap)
+        remedy.apply(changed)
+        changed = assemble_context_map(changed.nodes, changed.edges, changed.inconsistencies, config)
+        after_findings = run_rules(changed)
+        after = compute_score(after_findings, changed, map_metrics(changed, node_metrics(changed, config)), config)
+        gone = sorted({f.rule for f in findings} - {f.rule for f in after_findings})
+        if after.value < before and (best is None or after.value < best[0]):
+            removes = f", removes {', '.join(gone)}" if gone else ""
+            best = (after.value, f"{remedy.description} (score {before} → {after.value}{removes})")
+    return best[1] if best else ""
