@@ -1,5 +1,7 @@
 """Builds the context map from the canvases: nodes, reconciled edges and the graphs G, D and F."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 import networkx as nx
@@ -27,9 +29,9 @@ class ContextMap:
     edges: list[Edge]
     inconsistencies: list[Inconsistency]
     volatility: dict[str, int]  # V(n)
-    declared: nx.MultiDiGraph  # G: every relationship, upstream -> downstream
-    dependencies: nx.DiGraph  # D: x -> y when x depends on y; parallel edges keep the strongest
-    data_flow: nx.DiGraph  # F: a -> b when information produced by a reaches b
+    declared: nx.MultiDiGraph[str]  # G: every relationship, upstream -> downstream
+    dependencies: nx.DiGraph[str]  # D: x -> y when x depends on y; parallel edges keep the strongest
+    data_flow: nx.DiGraph[str]  # F: a -> b when information produced by a reaches b
 
     @property
     def internal(self) -> set[str]:
@@ -213,8 +215,10 @@ def assemble_context_map(
     return ContextMap(nodes, edges, inconsistencies, volatility, *_graphs(nodes, edges))
 
 
-def _graphs(nodes: dict[str, Node], edges: list[Edge]) -> tuple[nx.MultiDiGraph, nx.DiGraph, nx.DiGraph]:
-    declared, dependencies, flow = nx.MultiDiGraph(), nx.DiGraph(), nx.DiGraph()
+def _graphs(nodes: dict[str, Node], edges: list[Edge]) -> tuple[nx.MultiDiGraph[str], nx.DiGraph[str], nx.DiGraph[str]]:
+    declared: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    dependencies: nx.DiGraph[str] = nx.DiGraph()
+    flow: nx.DiGraph[str] = nx.DiGraph()
     for graph in (declared, dependencies, flow):
         graph.add_nodes_from(nodes)
     for edge in edges:

@@ -1,5 +1,7 @@
 """analyze_workspace: context map, metrics, every rule, accepted risks, score and gate in one call."""
 
+from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass, replace
 
@@ -28,8 +30,8 @@ class Analysis:
     score: Score
 
 
-def _sync_graph(cmap: ContextMap) -> nx.DiGraph:
-    graph = nx.DiGraph()
+def _sync_graph(cmap: ContextMap) -> nx.DiGraph[str]:
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(cmap.nodes)
     for x, y, data in cmap.dependencies.edges(data=True):
         if data["edge"].runtime is SyncMode.SYNC and not data["edge"].offline:

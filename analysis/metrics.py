@@ -1,5 +1,7 @@
 """Per-node and per-map coupling metrics on the dependency view (Martin, Khononov, propagation cost)."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 import networkx as nx
@@ -45,9 +47,9 @@ def _ratio(part: int, whole: int) -> float | None:
     return None if whole == 0 else part / whole
 
 
-def outage_graph(cmap: ContextMap) -> nx.DiGraph:
+def outage_graph(cmap: ContextMap) -> nx.DiGraph[str]:
     """Dependencies that are synchronous, online and without a fallback: an outage travels along them."""
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for x, y, data in cmap.dependencies.edges(data=True):
         edge = data["edge"]
         if edge.runtime is SyncMode.SYNC and not edge.offline and not edge.has_fallback:
@@ -55,14 +57,14 @@ def outage_graph(cmap: ContextMap) -> nx.DiGraph:
     return graph
 
 
-def cyclic_graph(cmap: ContextMap) -> nx.DiGraph:
+def cyclic_graph(cmap: ContextMap) -> nx.DiGraph[str]:
     """Dependencies without symmetric patterns (2-cycles by definition) and offline training edges."""
     return nx.DiGraph(
         (x, y) for x, y, d in cmap.dependencies.edges(data=True) if not d["edge"].symmetric and not d["edge"].offline
     )
 
 
-def ancestor_masks(graph: nx.DiGraph) -> tuple[dict[str, int], dict[str, int]]:
+def ancestor_masks(graph: nx.DiGraph[str]) -> tuple[dict[str, int], dict[str, int]]:
     """A bit per node, and per node the bitset of its ancestors in `graph`.
 
     One pass over the condensation with integer bitsets instead of a search per node: quadratic
@@ -88,7 +90,7 @@ def mask_of(bit: dict[str, int], names: set[str]) -> int:
     return sum(bit[n] for n in names if n in bit)
 
 
-def reach_shares(graph: nx.DiGraph, names: list[str], internal: set[str]) -> dict[str, float]:
+def reach_shares(graph: nx.DiGraph[str], names: list[str], internal: set[str]) -> dict[str, float]:
     """For every node, the share of the other internal contexts among its ancestors in `graph`."""
     bit, ancestors = ancestor_masks(graph)
     internal_mask = mask_of(bit, internal)

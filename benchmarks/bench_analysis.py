@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis.engine import analyze_workspace  # noqa: E402
-from benchmarks.generated_maps import generated_workspace  # noqa: E402
+from analysis.engine import analyze_workspace
+from benchmarks.generated_maps import generated_workspace
 
 
 def measure(contexts: int, runs: int) -> tuple[float, float, int]:

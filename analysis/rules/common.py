@@ -1,5 +1,7 @@
 """What every rule receives, and the one way rules create findings."""
 
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,7 +22,7 @@ class RuleContext:
     cmap: ContextMap
     metrics: dict[str, NodeMetrics]
     config: AnalysisConfig
-    sync_graph: nx.DiGraph  # online synchronous dependencies
+    sync_graph: nx.DiGraph[str]  # online synchronous dependencies
 
     def node(self, name: str) -> Node:
         return self.cmap.nodes[name]
@@ -48,7 +50,7 @@ class RuleContext:
         return _with_marked_ancestors(self.sync_graph, self._critical)
 
 
-def _with_marked_ancestors(graph: nx.DiGraph, marked: set[str]) -> set[str]:
+def _with_marked_ancestors(graph: nx.DiGraph[str], marked: set[str]) -> set[str]:
     bit, ancestors = ancestor_masks(graph)
     mask = mask_of(bit, marked)
     return {name for name, above in ancestors.items() if above & mask}
