@@ -131,7 +131,8 @@ def _entry_edges(workspace: Workspace) -> tuple[EdgeIndex, list[Inconsistency]]:
     edges = EdgeIndex()
     problems: list[Inconsistency] = []
     done: set[tuple[str, str, str]] = set()
-    for canvas in workspace.bounded_contexts:
+    # Name order, not file order: where two canvases contradict, the result must not depend on order.
+    for canvas in sorted(workspace.bounded_contexts, key=lambda c: c.name):
         for direction in ("outbound", "inbound"):
             for entry in getattr(canvas, direction):
                 if (canvas.name, direction, entry.collaborator) in done:
@@ -173,7 +174,18 @@ def _mirror(direction: str) -> str:
 def _apply_relationship(edges: EdgeIndex, relationship: Relationship) -> None:
     """An explicit relationship completes or overrides what the canvases say about the same pair."""
     up, down = relationship.upstream, relationship.downstream
-    edge = edges.between(up, down, symmetric=False, create=False) or edges.between(up, down, symmetric=False)
+    existing = edges.between(up, down, symmetric=False, create=False)
+    # An explicit relationship may turn a canvas-derived edge around, but never another explicit one.
+    if existing is None or (
+        "relationship" in existing.declared_by
+        and (existing.upstream, existing.downstream)
+        != (
+            up,
+            down,
+        )
+    ):
+        existing = edges.between(up, down, symmetric=False, create=True)
+    edge = existing
     assert edge is not None
     edge.upstream, edge.downstream = relationship.upstream, relationship.downstream
     edge.pattern = relationship.pattern
@@ -195,7 +207,7 @@ def _apply_relationship(edges: EdgeIndex, relationship: Relationship) -> None:
 
 
 def build_context_map(workspace: Workspace, config: AnalysisConfig) -> ContextMap:
-    nodes = nodes_of(workspace)
+    nodes = nodes_of(workspace, config.high_availability)
     index, inconsistencies = _entry_edges(workspace)
     for relationship in workspace.relationships:
         _apply_relationship(index, relationship)

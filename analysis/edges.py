@@ -8,6 +8,9 @@ from models.relationship import SYMMETRIC_PATTERNS, DataUse, Medium, Relationshi
 INTRUSIVE_MEDIA = frozenset({Medium.TABLE, Medium.FILE, Medium.LOG, Medium.BUCKET})
 
 
+NO_FALLBACK = frozenset({"", "none", "no", "-", "n/a", "na", "nothing", "keine", "kein"})
+
+
 @dataclass
 class Edge:
     """One relationship of the map, upstream to downstream (for symmetric patterns: the two peers)."""
@@ -60,4 +63,4 @@ class Edge:
 
     @property
     def has_fallback(self) -> bool:
-        return bool(self.fallback.strip()) or self.circuit_breaker
+        return self.fallback.strip().casefold() not in NO_FALLBACK or self.circuit_breaker

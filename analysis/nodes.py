@@ -1,11 +1,14 @@
 """Nodes of the context map: what the analysis needs to know about each context or external system."""
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from models.bounded_context import (
     AiKind,
     BoundedContextCanvas,
     BusinessModel,
+    DomainRole,
     DomainType,
     Evolution,
     FallbackKind,
@@ -14,12 +17,17 @@ from models.bounded_context import (
 )
 from models.workspace import ExternalSystem, Workspace
 
+PERCENT = re.compile(r"(\d{2,3}(?:[.,]\d+)?)\s*%")
+# "Gateway" alone only means the context sits at the system edge; interchangers translate languages.
+TRANSLATING_ROLES = frozenset({DomainRole.INTERCHANGER, DomainRole.GATEWAY_INTERCHANGE})
 NON_SERVING = frozenset({AiKind.FEATURE_STORE, AiKind.TRAINING_PIPELINE})
 EXTERNAL_AI = frozenset({AiKind.LLM_EXTERNAL, AiKind.EXTERNAL_MODEL})
 
 
 @dataclass
 class Node:
+    """A context or external system; derived predicates are cached because rules ask them thousands of times."""
+
     name: str
     internal: bool
     ai_kind: AiKind = AiKind.NONE
@@ -43,28 +51,34 @@ class Node:
     decisions: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     publishes_api: bool = False
+    domain_roles: list[DomainRole] = field(default_factory=list)
+    high_availability: bool = False  # an arc42 quality requirement asks for three nines or more
 
-    @property
+    @cached_property
     def is_ai(self) -> bool:
         return self.ai_kind is not AiKind.NONE
 
-    @property
+    @cached_property
     def serving_ai(self) -> bool:
         return self.is_ai and self.ai_kind not in NON_SERVING
 
-    @property
+    @cached_property
     def external_ai(self) -> bool:
         return self.is_ai and not self.internal
 
-    @property
+    @cached_property
+    def translates(self) -> bool:
+        """Declared as an interchanger or a model adapter: translating is its job."""
+        return self.ai_kind is AiKind.MODEL_ADAPTER or bool(set(self.domain_roles) & TRANSLATING_ROLES)
+
+    @cached_property
     def core(self) -> bool:
         return self.domain is DomainType.CORE
 
-    @property
+    @cached_property
     def critical(self) -> bool:
-        return (
-            self.critical_path or self.core or self.business_model in (BusinessModel.REVENUE, BusinessModel.COMPLIANCE)
-        )
+        money = self.business_model in (BusinessModel.REVENUE, BusinessModel.COMPLIANCE)
+        return self.critical_path or self.high_availability or self.core or money
 
 
 def _from_canvas(canvas: BoundedContextCanvas, published: set[str]) -> Node:
@@ -93,6 +107,7 @@ def _from_canvas(canvas: BoundedContextCanvas, published: set[str]) -> Node:
         decisions=list(canvas.business_decisions),
         assumptions=list(canvas.assumptions),
         publishes_api=canvas.name in published,
+        domain_roles=list(canvas.domain_roles),
     )
 
 
@@ -111,8 +126,27 @@ def _from_external(system: ExternalSystem) -> Node:
     )
 
 
-def nodes_of(workspace: Workspace) -> dict[str, Node]:
+def _highly_available(workspace: Workspace, threshold: float) -> set[str]:
+    """Contexts an arc42 availability goal of `threshold` % or more applies to: those it names, or else
+    every context the canvas's components implement."""
+    names = {c.name for c in workspace.bounded_contexts}
+    found: set[str] = set()
+    for canvas in workspace.architecture_canvases:
+        linked = {c.bounded_context for c in canvas.components if c.bounded_context}
+        for q in canvas.quality_requirements:
+            text = f"{q.quality} {q.requirement}"
+            targets = [float(n.replace(",", ".")) for n in PERCENT.findall(q.requirement)]
+            if "availab" not in text.casefold() or not any(t >= threshold for t in targets):
+                continue
+            named = {n for n in names if n.casefold() in text.casefold()}
+            found |= named or linked
+    return found
+
+
+def nodes_of(workspace: Workspace, high_availability: float) -> dict[str, Node]:
     published = {api.bounded_context for api in workspace.api_products}
     nodes = {c.name: _from_canvas(c, published) for c in workspace.bounded_contexts}
+    for name in _highly_available(workspace, high_availability):
+        nodes[name].high_availability = True
     nodes.update({s.name: _from_external(s) for s in workspace.external_systems})
     return nodes

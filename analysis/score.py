@@ -45,7 +45,11 @@ def counts_in_score(f: Finding) -> bool:
 
 def finding_weight(f: Finding, cmap: ContextMap, config: AnalysisConfig) -> float:
     weight = config.severity_weights[f.severity.value]
-    if any(cmap.nodes[c].critical for c in f.contexts if c in cmap.nodes):
+    touched = set(f.contexts)
+    if len(touched) == 1 and (name := next(iter(touched))) in cmap.dependencies:
+        # A finding about one context touches its direct neighbours too (coupling-rules.md §5).
+        touched |= set(cmap.dependencies.predecessors(name)) | set(cmap.dependencies.successors(name))
+    if any(cmap.nodes[c].critical for c in touched if c in cmap.nodes):
         weight *= config.critical_multiplier
     if f.status is FindingStatus.ACCEPTED:
         weight *= config.accepted_weight

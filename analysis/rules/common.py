@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import networkx as nx
 
@@ -23,6 +24,7 @@ class RuleContext:
     metrics: dict[str, NodeMetrics]
     config: AnalysisConfig
     sync_graph: nx.DiGraph[str]  # online synchronous dependencies
+    memo: dict[str, Any] = field(default_factory=dict)  # results one rule computes and another reuses
 
     def node(self, name: str) -> Node:
         return self.cmap.nodes[name]

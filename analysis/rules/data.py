@@ -24,7 +24,8 @@ def _training_inputs(ctx: RuleContext, model: str) -> list[tuple[str, str]]:
     for target in sorted(targets):
         for source in sorted(flow.predecessors(target)):
             edge: Edge = flow[source][target]["edge"]
-            if edge.data_use is DataUse.TRAINING and source not in targets:
+            # The model's own serving logs feeding its pipeline are a direct loop, not a skip.
+            if edge.data_use is DataUse.TRAINING and (source not in targets or (source == model != target)):
                 inputs.append((source, target))
     return inputs
 
@@ -33,8 +34,10 @@ def _loop_severity(ctx: RuleContext, model: str, hidden: bool) -> Severity | Non
     node = ctx.node(model)
     mitigated = bool(node.feedback_mitigation.strip())
     watched = any(w in m.casefold() for m in node.metrics for w in MITIGATION_METRIC_WORDS)
+    if mitigated and watched:
+        return None
     if hidden:
-        return None if mitigated and watched else Severity.WARNING if mitigated else Severity.ERROR
+        return Severity.WARNING if mitigated else Severity.ERROR
     return Severity.INFO if mitigated else Severity.WARNING
 
 
@@ -59,7 +62,8 @@ def aic008_feedback_loop(ctx: RuleContext) -> Iterator[Finding]:
         loops = _loops(ctx, model) if node.serving_ai and node.internal else []
         if not loops:
             continue
-        hidden = any(len(set(loop)) > 2 for loop in loops)
+        # Through another context, or through another serving model (a cross-model loop): both are hidden.
+        hidden = any(len(set(loop)) > 2 or any(n != model and ctx.node(n).serving_ai for n in loop) for loop in loops)
         severity = _loop_severity(ctx, model, hidden)
         if severity is None:
             continue
@@ -172,8 +176,10 @@ def _model_chain(ctx: RuleContext, start: str, seen: frozenset[str] = frozenset(
 
 def aic014_correction_cascade(ctx: RuleContext) -> Iterator[Finding]:
     for name, node in sorted(ctx.cmap.nodes.items()):
-        # Only a model that learns can learn a correction; a context that prompts an LLM is a consumer.
-        if node.ai_kind not in LEARNING_KINDS:
+        # Only a model that learns, or an adapter that says it corrects, can form a cascade; a context
+        # that merely prompts an LLM is a consumer.
+        says_it_corrects = any(w in t.casefold() for t in [node.purpose, *node.decisions] for w in CORRECTION_WORDS)
+        if node.ai_kind not in LEARNING_KINDS and not (node.ai_kind is AiKind.MODEL_ADAPTER and says_it_corrects):
             continue
         chain = _model_chain(ctx, name)
         if len(chain) < 2:

@@ -8,6 +8,7 @@ from analysis.coupling import has_quality_metric
 from analysis.nodes import Node
 from analysis.rules.common import RuleContext, finding
 from models.finding import Finding, Severity
+from models.relationship import SyncMode
 
 PROVIDER_TERMS_WORDS = ("sla", "limit", "availability", "quota", "rate", "uptime", "latency")
 
@@ -96,7 +97,8 @@ def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:
         if provider.casefold() in text and any(w in text for w in PROVIDER_TERMS_WORDS):
             continue
         edge = ctx.edge(consumer, provider)
-        severity = Severity.ERROR if node.critical and _critical_sync_reach(ctx, provider) else Severity.WARNING
+        calls_sync = edge.runtime is SyncMode.SYNC and not edge.offline
+        severity = Severity.ERROR if node.critical and calls_sync else Severity.WARNING
         yield finding(
             "AIC017",
             severity,

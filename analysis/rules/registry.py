@@ -33,13 +33,14 @@ RULE_FUNCTIONS: list[Rule] = [
 
 def balance_findings(ctx: RuleContext, findings: list[Finding]) -> list[Finding]:
     """AIC019, the catch-all: global complexity on an AI edge that no specific rule already explains."""
-    explained = [set(f.contexts) for f in findings if not f.rule.startswith("CON")]
+    subjects = [f" {f.subject} " for f in findings if not f.rule.startswith("CON")]
     result = []
     for edge in ctx.cmap.edges:
         ends = {edge.upstream, edge.downstream}
         if edge.balance != "global_complexity" or not any(ctx.node(n).is_ai for n in ends):
             continue
-        if any(ends <= contexts for contexts in explained):
+        # A finding is about this edge when its subject is the edge or a chain that runs along it.
+        if any(f" {edge.label} " in subject for subject in subjects):
             continue
         severity = Severity.ERROR if edge.pain >= ctx.config.severe_pain else Severity.WARNING
         result.append(

@@ -25,25 +25,36 @@ def _availability_shortfall(ctx: RuleContext, path: list[str]) -> bool:
     return product * 100 < target
 
 
+def _chains_to(ctx: RuleContext, model: str) -> tuple[dict[str, str], dict[str, bool]]:
+    """For every caller of `model`: the next hop of its shortest chain, and whether every such chain is protected.
+
+    A chain is protected when its first edge or the next context has a fallback, or the rest of it is
+    protected. Among equally short chains the unprotected one counts: one protected route is no comfort.
+    """
+    distance = nx.single_source_shortest_path_length(ctx.sync_graph.reverse(copy=False), model)
+    towards: dict[str, str] = {}
+    protected = {model: False}
+    for caller in sorted(distance, key=lambda n: (distance[n], n)):
+        if caller == model:
+            continue
+        hops = sorted(y for y in ctx.sync_graph.successors(caller) if distance.get(y) == distance[caller] - 1)
+        safe = {
+            y: ctx.edge(caller, y).has_fallback or ctx.node(y).fallback is not FallbackKind.NONE or protected[y]
+            for y in hops
+        }
+        towards[caller] = next((y for y in hops if not safe[y]), hops[0])
+        protected[caller] = all(safe.values())
+    return towards, protected
+
+
 def aic003_sync_chain_without_fallback(ctx: RuleContext) -> Iterator[Finding]:
-    backwards = ctx.sync_graph.reverse(copy=False)
     for model in sorted(n for n, node in ctx.cmap.nodes.items() if node.serving_ai):
-        # One backward search per model gives every caller's next hop towards it; a chain is protected
-        # when its first edge, the next context, or the rest of the chain has a fallback.
-        towards: dict[str, str] = {}
-        protected = {model: False}
-        for caller, hop in nx.bfs_predecessors(backwards, model):
-            towards[caller] = hop
-            edge = ctx.edge(caller, hop)
-            degraded = ctx.node(hop).fallback is not FallbackKind.NONE
-            protected[caller] = edge.has_fallback or degraded or protected[hop]
+        towards, protected = _chains_to(ctx, model)
         for name in sorted(towards):
             node = ctx.node(name)
             if node.internal and node.critical:
                 yield from _check_chain(ctx, _route(name, towards), protected[name])
-    for name, node in sorted(ctx.cmap.nodes.items()):
-        if node.internal and node.critical:
-            yield from _unknown_runtime(ctx, name)
+    yield from _unknown_runtime(ctx)
 
 
 def _route(start: str, towards: dict[str, str]) -> list[str]:
@@ -78,13 +89,17 @@ def _check_chain(ctx: RuleContext, path: list[str], protected: bool) -> Iterator
         )
 
 
-def _unknown_runtime(ctx: RuleContext, name: str) -> Iterator[Finding]:
-    for target in sorted(ctx.cmap.dependencies.successors(name)):
-        edge = ctx.edge(name, target)
-        if edge.runtime is None and not edge.offline and ctx.node(target).serving_ai:
-            yield not_evaluable(
-                "AIC003", edge.label, "Sync or async (and the messages)", edge.fix_at or name, [name, target]
-            )
+def _unknown_runtime(ctx: RuleContext) -> Iterator[Finding]:
+    """Edges of unknown sync mode between a critical context and a model: AIC003 cannot judge the chain."""
+    deps = ctx.cmap.dependencies
+    critical = {n for n, node in ctx.cmap.nodes.items() if node.internal and node.critical}
+    models = {n for n, node in ctx.cmap.nodes.items() if node.serving_ai}
+    reached = critical | {d for c in critical for d in nx.descendants(deps, c)} if critical else set()
+    feeding = models | {a for m in models for a in nx.ancestors(deps, m)} if models else set()
+    for x, y in sorted(deps.edges()):
+        edge = ctx.edge(x, y)
+        if x in reached and y in feeding and edge.runtime is None and not edge.offline and not edge.symmetric:
+            yield not_evaluable("AIC003", edge.label, "Sync or async (and the messages)", edge.fix_at or x, [x, y])
 
 
 def _canonical(cycle: list[str]) -> list[str]:
@@ -104,7 +119,10 @@ def aic005_cycle_through_ai(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             edges = [ctx.edge(x, y) for x, y in itertools.pairwise([*cycle, cycle[0]])]
             subject = " -> ".join([*cycle, cycle[0]])
-            if any(e.runtime is SyncMode.SYNC for e in edges):
+            unknown = [e for e in edges if e.runtime is None]
+            if unknown and not any(e.runtime is SyncMode.SYNC for e in edges):
+                yield not_evaluable("AIC005", subject, "Sync or async", unknown[0].fix_at or unknown[0].label, cycle)
+            elif any(e.runtime is SyncMode.SYNC for e in edges):
                 yield finding(
                     "AIC005",
                     Severity.ERROR,

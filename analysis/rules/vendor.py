@@ -29,11 +29,20 @@ def vendor_paths(ctx: RuleContext, start: str) -> dict[str, list[str]]:
     return found
 
 
+def locked_in_paths(ctx: RuleContext) -> dict[str, dict[str, list[str]]]:
+    """Per critical core context, the vendor paths AIC001 reports (memoised: AIC004 needs them too)."""
+    if "aic001" not in ctx.memo:
+        ctx.memo["aic001"] = {
+            name: vendor_paths(ctx, name)
+            for name, node in sorted(ctx.cmap.nodes.items())
+            if node.internal and node.core and node.critical
+        }
+    return ctx.memo["aic001"]  # type: ignore[no-any-return]
+
+
 def aic001_core_conforms_to_vendor(ctx: RuleContext) -> Iterator[Finding]:
-    for name, node in ctx.cmap.nodes.items():
-        if not (node.internal and node.core and node.critical):
-            continue
-        for provider, path in sorted(vendor_paths(ctx, name).items()):
+    for name, paths in locked_in_paths(ctx).items():
+        for provider, path in sorted(paths.items()):
             chain = " -> ".join(reversed(path))  # upstream to downstream, as edges are written
             yield finding(
                 "AIC001",
@@ -47,12 +56,15 @@ def aic001_core_conforms_to_vendor(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def aic004_external_model_without_acl(ctx: RuleContext) -> Iterator[Finding]:
+    reported_hops = {(path[-2], path[-1]) for paths in locked_in_paths(ctx).values() for path in paths.values()}
     for consumer, provider in sorted(ctx.cmap.dependencies.edges()):
         node, edge = ctx.node(consumer), ctx.edge(consumer, provider)
         if not (node.internal and ctx.node(provider).external_ai) or edge.symmetric:
             continue
         if Role.ANTICORRUPTION_LAYER in edge.down_roles or node.core or _is_gateway(ctx, consumer):
             continue  # AIC001 covers core consumers
+        if (consumer, provider) in reported_hops:
+            continue  # the last hop of an AIC001 path: AIC001 suppresses AIC004 there
         subject = f"{provider} -> {consumer}"
         if node.domain is None:
             yield not_evaluable("AIC004", subject, "Strategic Classification › Domain", consumer, [consumer, provider])
@@ -70,16 +82,24 @@ def aic004_external_model_without_acl(ctx: RuleContext) -> Iterator[Finding]:
 
 def _is_gateway(ctx: RuleContext, name: str) -> bool:
     """Conforming to the vendor is a gateway's job when it publishes its own language to every dependent."""
+    # The canvas must say it translates (Domain Roles or AI kind): publishing an API alone is no gateway.
     dependents = list(ctx.cmap.dependencies.predecessors(name))
-    return bool(dependents) and all(
-        PUBLISHED & ctx.edge(d, name).up_roles and Role.CONFORMIST not in ctx.edge(d, name).down_roles
-        for d in dependents
+    return (
+        ctx.node(name).translates
+        and bool(dependents)
+        and all(PUBLISHED & ctx.edge(d, name).up_roles for d in dependents)
     )
 
 
-def _leaking_terms(ctx: RuleContext, consumer: str, model: str) -> list[str]:
+def _model_words(ctx: RuleContext, model: str) -> list[str]:
+    """The ML lexicon plus the provider and model names; an own model's domain name is not vocabulary."""
     source = ctx.node(model)
-    words = [*ctx.config.ml_lexicon, *(w.casefold() for w in (source.provider, source.model, model) if w)]
+    names = [source.provider, source.model] + ([model] if not source.internal else [])
+    return [*ctx.config.ml_lexicon, *(w.casefold() for w in names if w.strip())]
+
+
+def _leaking_terms(ctx: RuleContext, consumer: str, models: list[str]) -> list[str]:
+    words = [w for model in models for w in _model_words(ctx, model)]
     leaks = []
     for term in ctx.node(consumer).terms:
         name, definition = term.term.casefold(), term.definition.casefold()
@@ -90,20 +110,23 @@ def _leaking_terms(ctx: RuleContext, consumer: str, model: str) -> list[str]:
 
 
 def aic013_model_vocabulary_leaks(ctx: RuleContext) -> Iterator[Finding]:
-    for consumer, model in sorted(ctx.cmap.dependencies.edges()):
-        node, edge = ctx.node(consumer), ctx.edge(consumer, model)
-        if not node.internal or node.is_ai or not ctx.node(model).is_ai:
+    for consumer, node in sorted(ctx.cmap.nodes.items()):
+        if not node.internal or node.is_ai:
             continue
-        if Role.ANTICORRUPTION_LAYER in edge.down_roles:
-            continue
-        leaks = _leaking_terms(ctx, consumer, model)
+        models = sorted(
+            m
+            for m in ctx.cmap.dependencies.successors(consumer)
+            if ctx.node(m).is_ai and Role.ANTICORRUPTION_LAYER not in ctx.edge(consumer, m).down_roles
+        )
+        leaks = _leaking_terms(ctx, consumer, models) if models else []
         if leaks:
             severity = Severity.INFO if node.domain is DomainType.GENERIC else Severity.WARNING
             yield finding(
                 "AIC013",
                 severity,
                 consumer,
-                f"{consumer}'s ubiquitous language uses model vocabulary from {model}: {', '.join(sorted(leaks))}.",
-                [consumer, model],
+                f"{consumer}'s ubiquitous language uses model vocabulary from {', '.join(models)}: "
+                f"{', '.join(sorted(leaks))}.",
+                [consumer, *models],
                 f"{consumer} › Ubiquitous Language",
             )
