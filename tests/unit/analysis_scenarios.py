@@ -111,7 +111,7 @@ def ctx(
     assert team is None or isinstance(team, str)
     return BoundedContextCanvas(
         name=name,
-        domain_roles=list(roles),  # type: ignore[arg-type]
+        domain_roles=list(roles),
         purpose=purpose,
         domain=None if domain is None else DomainType(domain),
         business_model=None if business is None else BusinessModel(business),
