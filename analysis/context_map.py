@@ -9,6 +9,7 @@ import networkx as nx
 from analysis.config import AnalysisConfig
 from analysis.coupling import measure_edges
 from analysis.edges import Edge
+from analysis.finding_texts import possessive
 from analysis.nodes import Node, nodes_of
 from models.bounded_context import CommunicationEntry, MessageKind
 from models.relationship import SYMMETRIC_PATTERNS, DataUse, Relationship, RelationshipPattern, Role, Side, SyncMode
@@ -117,13 +118,14 @@ def _counterpart(workspace: Workspace, owner: str, direction: str, collaborator:
 def _contradictions(owner: str, entry: CommunicationEntry, other: str, mirror: CommunicationEntry) -> list[str]:
     found = []
     if entry.pattern and mirror.pattern and entry.pattern is not mirror.pattern:
-        found.append(f"pattern {entry.pattern.value} on {owner}'s canvas, {mirror.pattern.value} on {other}'s")
+        mine, theirs = entry.pattern.value, mirror.pattern.value
+        found.append(f"pattern {mine} on {possessive(owner)} canvas, {theirs} on {possessive(other)}")
     if entry.side and mirror.side and entry.side is mirror.side:
         found.append(f"both canvases say their context is {entry.side.value}")
     if mirror.collaborator_roles and entry.roles and set(mirror.collaborator_roles) != set(entry.roles):
         theirs = ", ".join(sorted(r.value for r in mirror.collaborator_roles))
         mine = ", ".join(sorted(r.value for r in entry.roles))
-        found.append(f"{owner}'s roles are {mine} on its canvas but {theirs} on {other}'s")
+        found.append(f"{possessive(owner)} roles are {mine} on its canvas but {theirs} on {possessive(other)}")
     return found
 
 

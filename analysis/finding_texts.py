@@ -162,3 +162,8 @@ RULES: dict[str, RuleText] = {
 
 NOT_EVALUABLE = "Cannot be checked: {field} is empty on {where}."
 ACCEPTED_EXPIRED = "Risk acceptance by {who} expired on {until}; the finding counts in full again."
+
+
+def possessive(name: str) -> str:
+    """'Offers'' rather than 'Offers's'."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"

@@ -8,6 +8,7 @@ import networkx as nx
 from analysis.config import CORRECTION_WORDS, MITIGATION_METRIC_WORDS
 from analysis.coupling import has_quality_metric
 from analysis.edges import INTRUSIVE_MEDIA, Edge
+from analysis.finding_texts import possessive
 from analysis.rules.common import RuleContext, finding
 from models.bounded_context import AiKind
 from models.finding import Finding, Severity
@@ -110,7 +111,7 @@ def aic009_undeclared_consumer(ctx: RuleContext) -> Iterator[Finding]:
                 Severity.WARNING,
                 edge.label,
                 f"{edge.downstream} consumes {edge.upstream}, "
-                f"but {edge.upstream}'s canvas does not list it as a collaborator.",
+                f"but {possessive(edge.upstream)} canvas does not list it as a collaborator.",
                 [edge.upstream, edge.downstream],
                 f"{edge.upstream} › Outbound Communication",
             )

@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from analysis.coupling import has_quality_metric
+from analysis.finding_texts import possessive
 from analysis.nodes import Node
 from analysis.rules.common import RuleContext, finding
 from models.finding import Finding, Severity
@@ -133,7 +134,7 @@ def aic018_missing_quality_or_drift_metric(ctx: RuleContext) -> Iterator[Finding
             "AIC018",
             Severity.ERROR if severe else Severity.WARNING,
             name,
-            f"{name}'s verification metrics lack {' and '.join(missing)}.",
+            f"{possessive(name)} verification metrics lack {' and '.join(missing)}.",
             [name],
             f"{name} › Verification Metrics",
         )

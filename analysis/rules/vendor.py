@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from analysis.finding_texts import possessive
 from analysis.rules.common import RuleContext, finding, not_evaluable
 from models.bounded_context import DomainType
 from models.finding import Finding, Severity
@@ -125,7 +126,7 @@ def aic013_model_vocabulary_leaks(ctx: RuleContext) -> Iterator[Finding]:
                 "AIC013",
                 severity,
                 consumer,
-                f"{consumer}'s ubiquitous language uses model vocabulary from {', '.join(models)}: "
+                f"{possessive(consumer)} ubiquitous language uses model vocabulary from {', '.join(models)}: "
                 f"{', '.join(sorted(leaks))}.",
                 [consumer, *models],
                 f"{consumer} › Ubiquitous Language",

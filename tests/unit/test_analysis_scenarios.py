@@ -488,7 +488,7 @@ def test_con002_contradicting_patterns_on_the_two_canvases_are_a_warning() -> No
     analysis = analyse(*_contradicting("Scoring"))
     found = only(analysis, "CON002")
     assert (found.severity, found.subject) == (Severity.WARNING, "Orders <-> Scoring")
-    assert "pattern partnership on Orders's canvas, shared_kernel on Scoring's" in found.message
+    assert "pattern partnership on Orders' canvas, shared_kernel on Scoring's" in found.message
 
 
 def test_con002_both_canvases_claiming_the_upstream_side_is_a_warning() -> None:
