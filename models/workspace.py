@@ -1,6 +1,7 @@
 """The workspace: one system under design, its canvases, relationships and accepted risks."""
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -112,29 +113,32 @@ def find_reference_problems(ws: Workspace) -> list[Problem]:
 
 
 def _repeated(names: list[str]) -> set[str]:
-    return {name for name in names if names.count(name) > 1}
+    return {name for name, count in Counter(names).items() if count > 1}
 
 
 def _duplicates(ws: Workspace) -> Iterator[Problem]:
     """Every occurrence of a repeated name is reported, so the canvas just renamed shows it too."""
     contexts = [c.name for c in ws.bounded_contexts]
+    repeated_contexts, known_contexts = _repeated(contexts), set(contexts)
     for i, name in enumerate(contexts):
-        if name in _repeated(contexts):
+        if name in repeated_contexts:
             yield Problem(f"bounded_contexts[{i}].name", messages.DUPLICATE_CONTEXT.format(name=name))
     externals = [s.name for s in ws.external_systems]
+    repeated_externals = _repeated(externals)
     for i, name in enumerate(externals):
         path = f"external_systems[{i}].name"
         if is_blank(name):
             yield Problem(path, messages.EMPTY_NAME.format(what="An external system"))
-        elif name in contexts:
+        elif name in known_contexts:
             yield Problem(path, messages.EXTERNAL_CLASHES_WITH_CONTEXT.format(name=name))
-        elif name in _repeated(externals):
+        elif name in repeated_externals:
             yield Problem(path, messages.DUPLICATE_EXTERNAL.format(name=name))
     teams = [t.name for t in ws.teams]
+    repeated_teams = _repeated(teams)
     for i, name in enumerate(teams):
         if is_blank(name):
             yield Problem(f"teams[{i}].name", messages.EMPTY_NAME.format(what="A team"))
-        elif name in _repeated(teams):
+        elif name in repeated_teams:
             yield Problem(f"teams[{i}].name", messages.DUPLICATE_TEAM.format(name=name))
 
 
