@@ -1,0 +1,122 @@
+"""Print & export: a print-ready PDF of one canvas, and the whole workspace as a report with linked contents."""
+
+import json
+import warnings
+from typing import Any
+
+import streamlit as st
+
+import services
+from canvases import CANVASES
+from exports.pdf_geometry import PAGE_SIZES, PageSize
+from models.validation import WorkspaceInvalid, validate_workspace_data
+from models.workspace import Workspace
+from ui import state
+from ui.canvas_page import require_workspace
+
+# Session-state keys of this page.
+REPORT = "export_report"  # {"file", "pdf", "warnings", "source", "size"} of the last report built
+PAGE_SIZE = "export-page-size"
+KIND = "export-kind"
+
+
+def version_label() -> str:
+    """What the footer says about the version: prints come from the draft, saved or not."""
+    base = st.session_state.get(state.BASE_VERSION)
+    if not state.is_dirty():
+        return f"v{base}" if base else "saved"
+    return f"unsaved draft (from v{base})" if base else "unsaved draft"
+
+
+def printable_workspace(data: dict[str, Any]) -> Workspace | None:
+    """The draft as a workspace, or None after naming the problems that block printing."""
+    try:
+        return validate_workspace_data(data)
+    except WorkspaceInvalid as error:
+        lines = "\n".join(f"- `{p.path or 'workspace'}`: {p.message}" for p in error.problems[:20])
+        more = f"\n- … and {len(error.problems) - 20} more" if len(error.problems) > 20 else ""
+        st.error(
+            f"Nothing can be printed while the workspace has {len(error.problems)} problem(s). "
+            f"Fix them on the canvas pages first:\n{lines}{more}"
+        )
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def canvas_pdf(source: str, kind: str, name: str, page_size: PageSize, label: str) -> tuple[str, bytes, list[str]]:
+    """Cached per draft and choice, so moving around the page does not print the canvas again."""
+    workspace = validate_workspace_data(json.loads(source))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        file_name, pdf = services.export_canvas_pdf(workspace, kind, name, page_size, label)
+    return file_name, pdf, [str(w.message) for w in caught]
+
+
+def one_canvas(workspace: Workspace, page_size: PageSize) -> None:
+    st.subheader("One canvas")
+    st.caption("Laid out like its published sheet. Long content shrinks, then continues on an overflow page.")
+    kinds = [key for key, c in CANVASES.items() if getattr(workspace, c.collection)]
+    if not kinds:
+        st.info("This workspace has no canvases yet. Add one on a canvas page first.")
+        return
+    kind = st.selectbox("Canvas kind", kinds, format_func=lambda k: CANVASES[k].title, key=KIND)
+    canvas = CANVASES[kind]
+    names = [str(getattr(d, canvas.name_field)) for d in getattr(workspace, canvas.collection)]
+    name = st.selectbox(canvas.title, names, key=f"export-canvas-{kind}")
+    source = json.dumps(state.draft(), sort_keys=True, ensure_ascii=False)
+    file_name, pdf, problems = canvas_pdf(source, kind, name, page_size, version_label())
+    for problem in problems:
+        st.warning(problem, icon="🔤")
+    st.download_button(
+        f"Download {canvas.title} PDF", pdf, file_name, "application/pdf", icon="📄", key="canvas-pdf-button"
+    )
+
+
+def build_report(workspace: Workspace, page_size: PageSize) -> None:
+    source = json.dumps(state.draft(), sort_keys=True, ensure_ascii=False)
+    with st.status("Building the workspace report…", expanded=True) as status:
+        bar = st.progress(0.0, text="Starting")
+
+        def show(fraction: float, message: str) -> None:
+            bar.progress(min(fraction, 1.0), text=message)
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            file_name, pdf = services.export_workspace_report(workspace, page_size, version_label(), on_progress=show)
+        status.update(label=f"Report ready: {file_name} ({len(pdf) // 1024:,} KB)", state="complete", expanded=False)
+    problems = [str(w.message) for w in caught]
+    st.session_state[REPORT] = {"file": file_name, "pdf": pdf, "warnings": problems, "source": source}
+
+
+def workspace_report(workspace: Workspace, page_size: PageSize) -> None:
+    st.subheader("Workspace report")
+    st.caption("A cover, a table of contents with links and bookmarks, the workspace overview, then every canvas.")
+    if st.button("Build the workspace report", icon="📚", key="report-build-button"):
+        build_report(workspace, page_size)
+    report = st.session_state.get(REPORT)
+    if report is None:
+        return
+    if report["source"] != json.dumps(state.draft(), sort_keys=True, ensure_ascii=False):
+        st.info("The workspace changed since this report was built. Build it again to include the changes.")
+    for problem in report["warnings"]:
+        st.warning(problem, icon="🔤")
+    st.download_button(
+        "Download the workspace report",
+        report["pdf"],
+        report["file"],
+        "application/pdf",
+        icon="📥",
+        key="report-button",
+    )
+
+
+data = require_workspace()
+st.title("Print & export")
+printable = printable_workspace(data)
+if printable is not None:
+    size = st.radio("Paper", PAGE_SIZES, horizontal=True, format_func=lambda s: f"{s} landscape", key=PAGE_SIZE)
+    left, right = st.columns(2, gap="large")
+    with left:
+        one_canvas(printable, size)
+    with right:
+        workspace_report(printable, size)
