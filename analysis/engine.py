@@ -70,8 +70,13 @@ def run_rules(cmap: ContextMap, metrics: dict[str, NodeMetrics], config: Analysi
 
 
 def analyze_workspace(
-    workspace: Workspace, *, today: dt.date | None = None, config: AnalysisConfig = DEFAULT_CONFIG
+    workspace: Workspace,
+    *,
+    today: dt.date | None = None,
+    config: AnalysisConfig = DEFAULT_CONFIG,
+    lever: bool = True,
 ) -> Analysis:
+    """The whole analysis; `lever=False` skips the biggest lever, which re-runs the rules up to eight times."""
     cmap = build_context_map(workspace, config)
     nodes = node_metrics(cmap, config)
     overall = map_metrics(cmap, nodes)
@@ -83,5 +88,5 @@ def analyze_workspace(
         redone = run_rules(changed, node_metrics(changed, config), config)
         return apply_accepted_risks(redone, workspace.accepted_risks, today or dt.date.today())
 
-    lever = biggest_lever(cmap, findings, config, rerun)
-    return Analysis(workspace.name, cmap, findings, nodes, overall, replace(score, lever=lever))
+    hint = biggest_lever(cmap, findings, config, rerun) if lever else ""
+    return Analysis(workspace.name, cmap, findings, nodes, overall, replace(score, lever=hint))

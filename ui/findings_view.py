@@ -1,0 +1,223 @@
+"""The findings list with its filters, and what a user can do with one finding: fix it or accept the risk."""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from models.finding import Finding, FindingStatus, Severity
+from ui import state
+from ui.map_choices import keep_valid_choice
+
+BOUNDED_CONTEXT_PAGE = "ui/pages/bounded_contexts.py"
+WORKSPACES_PAGE = "ui/pages/workspaces.py"
+SEVERITY_ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+DEFAULT_ACCEPTANCE = dt.timedelta(days=90)
+ALL_CONTEXTS = "All contexts"
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    severities: frozenset[str] = frozenset()  # empty: any
+    rules: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    context: str = ""
+
+    def keeps(self, f: Finding) -> bool:
+        return (
+            (not self.severities or f.severity.value in self.severities)
+            and (not self.rules or f.rule in self.rules)
+            and (not self.statuses or f.status.value in self.statuses)
+            and (not self.context or self.context in f.contexts or self.context == f.subject)
+        )
+
+
+def filter_findings(findings: Iterable[Finding], chosen: FindingFilter) -> list[Finding]:
+    return [f for f in findings if chosen.keeps(f)]
+
+
+def findings_frame(findings: list[Finding]) -> pd.DataFrame:
+    columns = ["Rule", "Severity", "Status", "Subject", "Message", "Rationale", "Remediation"]
+    return pd.DataFrame(
+        [
+            [
+                f.rule,
+                f"{SEVERITY_ICONS[f.severity.value]} {f.severity.value}",
+                f.status.value.replace("_", " "),
+                f.subject,
+                f.message,
+                f.rationale,
+                f.remediation,
+            ]
+            for f in findings
+        ],
+        columns=columns,
+    )
+
+
+def _filters(findings: list[Finding], contexts: list[str]) -> FindingFilter:
+    rule_ids = sorted({f.rule for f in findings})
+    keep_valid_choice(state.FINDINGS_RULE, rule_ids)
+    keep_valid_choice(state.FINDINGS_CONTEXT, [ALL_CONTEXTS, *contexts])
+    severity, rule, status, context = st.columns([1, 1, 1, 1.2])
+    with severity:
+        severities = st.multiselect(
+            "Severity", [s.value for s in Severity], key=state.FINDINGS_SEVERITY, placeholder="Any severity"
+        )
+    with rule:
+        rules = st.multiselect("Rule", rule_ids, key=state.FINDINGS_RULE, placeholder="Any rule")
+    with status:
+        statuses = st.multiselect(
+            "Status",
+            [s.value for s in FindingStatus],
+            key=state.FINDINGS_STATUS,
+            format_func=lambda s: s.replace("_", " "),
+            placeholder="Any status",
+        )
+    with context:
+        where = st.selectbox("Context", [ALL_CONTEXTS, *contexts], key=state.FINDINGS_CONTEXT)
+    return FindingFilter(
+        frozenset(severities), frozenset(rules), frozenset(statuses), "" if where == ALL_CONTEXTS else str(where)
+    )
+
+
+def _labels(findings: list[Finding]) -> list[str]:
+    labels: list[str] = []
+    for f in findings:
+        label = f"{SEVERITY_ICONS[f.severity.value]} {f.rule} · {f.subject}"
+        labels.append(label if label not in labels else f"{label} ({labels.count(label) + 1})")
+    return labels
+
+
+def render_findings(findings: list[Finding], contexts: list[str]) -> None:
+    """Filters, the table of what remains, and the actions on the finding picked below it."""
+    if not findings:
+        st.success("No findings: the rules found nothing to flag on this map.", icon="✅")
+        return
+    shown = filter_findings(findings, _filters(findings, contexts))
+    st.caption(f"{len(shown)} of {len(findings)} findings")
+    st.dataframe(
+        findings_frame(shown),
+        hide_index=True,
+        width="stretch",
+        key="findings-table",
+        column_config={
+            c: st.column_config.TextColumn(c, width="large") for c in ("Message", "Rationale", "Remediation")
+        },
+    )
+    if not shown:
+        return
+    labels = _labels(shown)
+    keep_valid_choice(state.FINDING_PICKED, labels)
+    picked = st.selectbox("Finding to act on", labels, key=state.FINDING_PICKED)
+    render_finding_actions(shown[labels.index(picked)])
+
+
+def render_finding_actions(finding: Finding) -> None:
+    with st.container(border=True, key="finding-actions"):
+        st.markdown(f"**{finding.rule} · {finding.severity.value} · {finding.subject}**")
+        st.write(finding.message)
+        st.caption(f"Why it matters: {finding.rationale}")
+        st.markdown(f"**What to do:** {finding.remediation}")
+        fix, accept = st.columns([1, 1.4])
+        with fix:
+            render_fix_link(finding)
+        with accept:
+            if finding.status is FindingStatus.ACCEPTED:
+                render_acceptance(finding)
+            elif finding.status is FindingStatus.OPEN:
+                render_accept_form(finding)
+            else:
+                st.caption("Not evaluable: fill in the missing canvas field named above; there is no risk to accept.")
+
+
+def render_acceptance(finding: Finding) -> None:
+    st.success(
+        f"Accepted by {finding.accepted_by} until {finding.accepted_until}: {finding.accepted_reason}", icon="🤝"
+    )
+    if st.button("Withdraw the acceptance", key="withdraw-acceptance"):
+        risks = state.draft()["accepted_risks"]
+        risks[:] = [r for r in risks if (r["rule"], r["subject"]) != (finding.rule, finding.subject)]
+        state.flash("info", f"Withdrew the acceptance of {finding.rule} on {finding.subject}. Save to keep it.")
+        st.rerun()
+
+
+def accept_risk(data: dict[str, Any], finding: Finding, reason: str, accepted_by: str, until: dt.date) -> None:
+    """Records the acceptance in the draft, replacing an earlier one for the same rule and subject."""
+    risks: list[dict[str, Any]] = data["accepted_risks"]
+    risks[:] = [r for r in risks if (r["rule"], r["subject"]) != (finding.rule, finding.subject)]
+    risks.append(
+        {
+            "rule": finding.rule,
+            "subject": finding.subject,
+            "reason": reason.strip(),
+            "accepted_by": accepted_by.strip(),
+            "until": until.isoformat(),
+        }
+    )
+
+
+def render_accept_form(finding: Finding) -> None:
+    with st.form("accept-risk", border=False):
+        st.markdown("**Accept the risk**")
+        reason = st.text_area(
+            "Reason",
+            key=state.ACCEPT_REASON,
+            placeholder="Why the team lives with this for now, and what limits the risk",
+        )
+        who = st.text_input("Accepted by", value=st.session_state.get(state.AUTHOR, ""), key=state.ACCEPT_BY)
+        until = st.date_input(
+            "Until", value=dt.date.today() + DEFAULT_ACCEPTANCE, min_value=dt.date.today(), key=state.ACCEPT_UNTIL
+        )
+        if not st.form_submit_button("Accept risk", icon="🤝"):
+            return
+    if not reason.strip() or not who.strip() or not isinstance(until, dt.date):
+        st.error("An acceptance needs a reason, who accepts it, and a date until which it holds.")
+        return
+    accept_risk(state.draft(), finding, reason, who, until)
+    st.session_state[state.AUTHOR] = who.strip()
+    state.flash("success", f"Accepted {finding.rule} on {finding.subject} until {until.isoformat()}. Save to keep it.")
+    st.rerun()
+
+
+def _relationship_index(finding: Finding) -> int | None:
+    pair = set(finding.contexts)
+    for i, r in enumerate(state.draft()["relationships"]):
+        if {r["upstream"], r["downstream"]} == pair:
+            return i
+    return None
+
+
+def _select_relationship(index: int) -> None:
+    st.session_state.pop(state.widget_key("pick", state.RELATIONSHIP_KIND), None)
+    state.select(state.RELATIONSHIP_KIND, index)
+    st.session_state[state.MAP_TAB] = "Relationships"
+
+
+def render_fix_link(finding: Finding) -> None:
+    """A way to the canvas section that fixes the finding (`fix_at` is 'Context › Section')."""
+    if not finding.fix_at:
+        return
+    where, _, _section = finding.fix_at.partition(" › ")
+    data = state.draft()
+    contexts = [c["name"] for c in data["bounded_contexts"]]
+    if where in contexts:
+        if st.button(f"Fix it in {finding.fix_at}", icon="🧩", key="fix-in-canvas"):
+            state.select("bounded_context", contexts.index(where))
+            st.switch_page(BOUNDED_CONTEXT_PAGE)
+    elif where == "Context map" and (index := _relationship_index(finding)) is not None:
+        st.button(
+            "Edit this relationship",
+            icon="🔗",
+            key="fix-relationship",
+            on_click=_select_relationship,
+            args=(index,),
+            help="Opens it in the Relationships tab.",
+        )
+    elif where in {s["name"] for s in data["external_systems"]}:
+        st.page_link(WORKSPACES_PAGE, label=f"Fix it under Workspaces › External systems ({where})", icon="🗂️")
+    else:
+        st.caption(f"Fix it in {finding.fix_at}.")
