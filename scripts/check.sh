@@ -6,4 +6,5 @@ scripts/setup.sh dev
 echo "== ruff"; .venv/bin/ruff check .
 echo "== ruff format"; .venv/bin/ruff format --check .
 echo "== mypy"; .venv/bin/mypy
-echo "== pytest"; .venv/bin/python -m pytest "$@"
+# The storage tests also run against a throwaway PostgreSQL cluster when one can be started (root, Debian).
+echo "== pytest"; scripts/with-postgres.sh .venv/bin/python -m pytest "$@"

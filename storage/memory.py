@@ -1,27 +1,136 @@
-"""An in-memory repository for tests: same behaviour as the file repository, no disk."""
+"""An in-memory repository for tests: the same versions, blobs and checks as the SQL one, no disk."""
 
+import dataclasses
 import datetime as dt
+import threading
+from collections.abc import Iterable, Iterator
 
 from models.workspace import Workspace
-from storage.repository import WorkspaceNotFound, WorkspaceSummary
+from storage.repository import (
+    HistoryRecord,
+    SaveResult,
+    StaleParent,
+    VersionInfo,
+    VersionNotFound,
+    WorkspaceExists,
+    WorkspaceNotFound,
+    WorkspaceSummary,
+    storable_text,
+)
+from storage.snapshot import assemble_snapshot, decode_blob, referenced_blobs, take_snapshot
 
 
 class InMemoryWorkspaceRepository:
     def __init__(self) -> None:
-        self._items: dict[str, tuple[Workspace, dt.datetime]] = {}
+        self._lock = threading.Lock()  # one save at a time, as the database's transaction lock does
+        self._blobs: dict[str, bytes] = {}
+        self._versions: dict[str, list[VersionInfo]] = {}  # oldest first; number n is at index n - 1
+        self._tags: dict[str, dict[str, int]] = {}
+
+    def _history(self, workspace_id: str) -> list[VersionInfo]:
+        if workspace_id not in self._versions:
+            raise WorkspaceNotFound(workspace_id)
+        return self._versions[workspace_id]
+
+    def _tagged(self, info: VersionInfo) -> VersionInfo:
+        named = sorted(t for t, n in self._tags.get(info.workspace_id, {}).items() if n == info.number)
+        return dataclasses.replace(info, tags=tuple(named))
+
+    def _read(self, hashes: Iterable[str]) -> dict[str, bytes]:
+        return {h: self._blobs[h] for h in hashes if h in self._blobs}
 
     def list_workspaces(self) -> list[WorkspaceSummary]:
-        rows = [WorkspaceSummary(i, w.name, t) for i, (w, t) in self._items.items()]
-        return sorted(rows, key=lambda s: s.name.casefold())
+        rows = [WorkspaceSummary(i, h[-1].name, h[-1].created_at, head=h[-1].number) for i, h in self._versions.items()]
+        return sorted(rows, key=lambda s: (s.name.casefold(), s.workspace_id))
 
-    def load(self, workspace_id: str) -> Workspace:
-        if workspace_id not in self._items:
-            raise WorkspaceNotFound(workspace_id)
-        return self._items[workspace_id][0].model_copy(deep=True)
+    def load(self, workspace_id: str, version: int | None = None) -> Workspace:
+        history = self._history(workspace_id)
+        number = len(history) if version is None else version
+        if not 1 <= number <= len(history):
+            raise VersionNotFound(f"{workspace_id} version {number}")
+        return Workspace.model_validate(assemble_snapshot(history[number - 1].content_hash, self._read))
 
-    def save(self, workspace_id: str, workspace: Workspace) -> None:
-        self._items[workspace_id] = (workspace.model_copy(deep=True), dt.datetime.now(dt.UTC))
+    def save(
+        self, workspace_id: str, workspace: Workspace, *, parent: int | None = None, author: str = "", message: str = ""
+    ) -> SaveResult:
+        name, author, message = (storable_text(t) for t in (workspace.name, author, message))
+        snapshot = take_snapshot(workspace.model_dump(mode="json"))
+        with self._lock:
+            history = self._versions.get(workspace_id)
+            if history is None and parent is not None:
+                raise WorkspaceNotFound(workspace_id)
+            if history:
+                if history[-1].content_hash == snapshot.content_hash:
+                    return SaveResult(self._tagged(history[-1]), created=False)
+                if parent != history[-1].number:
+                    raise StaleParent(workspace_id, parent, history[-1].number)
+            head = history[-1].number if history else None
+            info = VersionInfo(
+                workspace_id,
+                (head or 0) + 1,
+                head,
+                author,
+                message,
+                dt.datetime.now(dt.UTC),
+                snapshot.content_hash,
+                name,
+            )
+            self._blobs.update(snapshot.blobs)
+            self._versions.setdefault(workspace_id, []).append(info)
+        return SaveResult(info, created=True)
 
     def delete(self, workspace_id: str) -> None:
-        if self._items.pop(workspace_id, None) is None:
-            raise WorkspaceNotFound(workspace_id)
+        with self._lock:
+            self._history(workspace_id)
+            del self._versions[workspace_id]
+            self._tags.pop(workspace_id, None)
+            used = {h for history in self._versions.values() for v in history for h in self._blobs_of(v)}
+            self._blobs = {h: b for h, b in self._blobs.items() if h in used}
+
+    def _blobs_of(self, info: VersionInfo) -> set[str]:
+        return referenced_blobs(info.content_hash, self._read)
+
+    def list_versions(self, workspace_id: str) -> list[VersionInfo]:
+        return [self._tagged(v) for v in reversed(self._history(workspace_id))]
+
+    def tag_version(self, workspace_id: str, number: int, tag: str) -> None:
+        tag = storable_text(tag)
+        if not tag.strip():
+            raise ValueError("A tag needs some text.")
+        if not 1 <= number <= len(self._history(workspace_id)):
+            raise VersionNotFound(f"{workspace_id} version {number}")
+        self._tags.setdefault(workspace_id, {})[tag.strip()] = number
+
+    def untag_version(self, workspace_id: str, tag: str) -> None:
+        self._tags.get(workspace_id, {}).pop(tag, None)
+
+    def iter_history(self) -> Iterator[HistoryRecord]:
+        sent: set[str] = set()
+        for workspace_id in sorted(self._versions):
+            for info in self._versions[workspace_id]:
+                needed = self._blobs_of(info) - sent
+                sent |= needed
+                yield HistoryRecord(self._tagged(info), self._read(needed))
+
+    def restore_history(self, records: Iterable[HistoryRecord]) -> int:
+        added: dict[str, list[VersionInfo]] = {}
+        blobs: dict[str, bytes] = {}
+        named: dict[str, dict[str, int]] = {}
+        for record in records:
+            info = record.version
+            if info.workspace_id in self._versions:
+                raise WorkspaceExists(f"Workspace '{info.name}' ({info.workspace_id}) is already in this database.")
+            for digest, data in record.blobs.items():
+                decode_blob(digest, data)
+            blobs.update(record.blobs)
+            added.setdefault(info.workspace_id, []).append(dataclasses.replace(info, tags=()))
+            for tag in info.tags:
+                named.setdefault(info.workspace_id, {})[tag] = info.number
+        with self._lock:
+            self._blobs.update(blobs)
+            self._versions.update(added)
+            self._tags.update(named)
+        return sum(len(h) for h in added.values())
+
+    def stored_bytes(self) -> int:
+        return sum(len(b) for b in self._blobs.values())

@@ -1,7 +1,8 @@
 """The repository port: what the services need from storage, nothing more."""
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from models.workspace import Workspace
@@ -13,17 +14,106 @@ class WorkspaceSummary:
     name: str
     updated_at: dt.datetime
     problem: str | None = None  # set when the stored workspace cannot be read
+    head: int | None = None  # the number of the newest version
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One immutable version of a workspace; `content_hash` identifies its content across databases."""
+
+    workspace_id: str
+    number: int
+    parent: int | None
+    author: str
+    message: str
+    created_at: dt.datetime
+    content_hash: str
+    name: str  # the workspace's name in this version
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    version: VersionInfo
+    created: bool  # False when the content equals the newest version, which is then returned
+
+
+@dataclass(frozen=True)
+class HistoryRecord:
+    """One version with the content blobs it needs, as moved by backup and restore."""
+
+    version: VersionInfo
+    blobs: dict[str, bytes] = field(default_factory=dict)  # only blobs not sent with an earlier record
+
+
+def storable_text(text: str) -> str:
+    """Metadata text every database can hold: PostgreSQL text refuses NUL, and no driver takes a lone surrogate.
+
+    Only the copies kept beside the content (names, authors, messages, tags) pass through here; the
+    workspace itself is stored as escaped JSON and comes back exactly as saved.
+    """
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
 
 
 class WorkspaceNotFound(KeyError):
     """No workspace is stored under this id."""
 
 
+class VersionNotFound(KeyError):
+    """The workspace has no version with this number."""
+
+
+class StaleParent(Exception):
+    """The save started from a version that is no longer the newest: merge with `head` first."""
+
+    def __init__(self, workspace_id: str, parent: int | None, head: int) -> None:
+        super().__init__(f"workspace {workspace_id}: saved from version {parent}, but version {head} is the newest")
+        self.workspace_id = workspace_id
+        self.parent = parent
+        self.head = head
+
+
+class WorkspaceExists(ValueError):
+    """A restore would add a workspace that is already stored."""
+
+
+class StorageUnavailable(Exception):
+    """The database cannot be opened or read; the message says which one and what to do."""
+
+
+class DatabaseTooNew(StorageUnavailable):
+    """The database was written by a newer workbench with a schema this code does not know."""
+
+
 class WorkspaceRepository(Protocol):
     def list_workspaces(self) -> list[WorkspaceSummary]: ...
 
-    def load(self, workspace_id: str) -> Workspace: ...
+    def load(self, workspace_id: str, version: int | None = None) -> Workspace:
+        """The newest version, or version `version`."""
+        ...
 
-    def save(self, workspace_id: str, workspace: Workspace) -> None: ...
+    def save(
+        self, workspace_id: str, workspace: Workspace, *, parent: int | None = None, author: str = "", message: str = ""
+    ) -> SaveResult:
+        """A new version as child of `parent` (None: a new workspace); StaleParent when `parent` is not the newest."""
+        ...
 
     def delete(self, workspace_id: str) -> None: ...
+
+    def list_versions(self, workspace_id: str) -> list[VersionInfo]:
+        """Every version, newest first."""
+        ...
+
+    def tag_version(self, workspace_id: str, number: int, tag: str) -> None:
+        """Names a version; a tag names one version of a workspace, so it moves from any earlier one."""
+        ...
+
+    def untag_version(self, workspace_id: str, tag: str) -> None: ...
+
+    def iter_history(self) -> Iterator[HistoryRecord]:
+        """Every version of every workspace, oldest first per workspace, with the blobs each adds."""
+        ...
+
+    def restore_history(self, records: Iterable[HistoryRecord]) -> int:
+        """Adds the versions of workspaces not stored yet, in one transaction; returns how many."""
+        ...

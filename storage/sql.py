@@ -1,0 +1,180 @@
+"""Versioned workspaces in a SQL database through SQLAlchemy: a SQLite file by default, PostgreSQL by URL."""
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import sqlalchemy as sa
+
+from models.workspace import Workspace
+from storage import sql_history, sql_rows
+from storage.repository import (
+    HistoryRecord,
+    SaveResult,
+    StaleParent,
+    StorageUnavailable,
+    VersionInfo,
+    VersionNotFound,
+    WorkspaceNotFound,
+    WorkspaceSummary,
+    storable_text,
+)
+from storage.snapshot import CorruptBlob, assemble_snapshot, referenced_blobs, take_snapshot
+from storage.sql_engine import (
+    DATABASE_ERRORS,
+    create_database_engine,
+    describe_database,
+    failure_reason,
+    read_transaction,
+    write_transaction,
+)
+from storage.sql_rows import read_blobs, utc, version_info, version_row
+from storage.sql_schema import blobs, check_tables, migrate, tags, versions, workspaces
+
+# PostgreSQL advisory lock keys: one serialises migrations, the other keeps blob clean-up apart from saves.
+MIGRATION_LOCK, BLOB_LOCK = 7_310_001, 7_310_002
+
+
+class SqlWorkspaceRepository:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.where = describe_database(url)
+        self.engine = create_database_engine(url)
+        self.is_postgres = self.engine.dialect.name == "postgresql"
+        try:
+            with write_transaction(self.engine) as connection:
+                if self.is_postgres:
+                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
+                migrate(connection, self.where)
+                check_tables(connection, self.where)
+        except StorageUnavailable:
+            self.engine.dispose()
+            raise
+        except DATABASE_ERRORS as error:
+            self.engine.dispose()
+            raise StorageUnavailable(
+                f"{self.where} cannot be opened: {failure_reason(error)}. "
+                "It may be damaged or not a workbench database: open another database, or restore a backup."
+            ) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def list_workspaces(self) -> list[WorkspaceSummary]:
+        with read_transaction(self.engine) as connection:
+            rows = connection.execute(sa.select(workspaces)).all()
+        summaries = [WorkspaceSummary(r.id, r.name, utc(r.updated_at), head=r.head) for r in rows]
+        return sorted(summaries, key=lambda s: (s.name.casefold(), s.workspace_id))
+
+    def _head(self, connection: sa.Connection, workspace_id: str, *, lock: bool = False) -> int | None:
+        query = sa.select(workspaces.c.head).where(workspaces.c.id == workspace_id)
+        return connection.execute(query.with_for_update() if lock and self.is_postgres else query).scalar()
+
+    def _version(self, connection: sa.Connection, workspace_id: str, number: int) -> VersionInfo:
+        row = connection.execute(
+            sa.select(versions).where(versions.c.workspace_id == workspace_id, versions.c.number == number)
+        ).first()
+        if row is None:
+            raise VersionNotFound(f"{workspace_id} version {number}")
+        found = connection.execute(
+            sa.select(tags.c.tag).where(tags.c.workspace_id == workspace_id, tags.c.number == number)
+        ).scalars()
+        return version_info(row, found)
+
+    def load(self, workspace_id: str, version: int | None = None) -> Workspace:
+        with read_transaction(self.engine) as connection:
+            head = self._head(connection, workspace_id)
+            if head is None:
+                raise WorkspaceNotFound(workspace_id)
+            info = self._version(connection, workspace_id, head if version is None else version)
+            try:
+                data = assemble_snapshot(info.content_hash, lambda hashes: read_blobs(connection, hashes))
+            except CorruptBlob as error:
+                damaged = f"{self.where}: version {info.number} of '{info.name}' is damaged: {error}."
+                raise StorageUnavailable(damaged) from None
+        return Workspace.model_validate(data)
+
+    def save(
+        self, workspace_id: str, workspace: Workspace, *, parent: int | None = None, author: str = "", message: str = ""
+    ) -> SaveResult:
+        name, author, message = (storable_text(t) for t in (workspace.name, author, message))
+        # Splitting and hashing happen before the transaction, so the lock is held only for the writes.
+        snapshot = take_snapshot(workspace.model_dump(mode="json"))
+        now = dt.datetime.now(dt.UTC)
+        with write_transaction(self.engine) as connection:
+            if self.is_postgres:
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock_shared(BLOB_LOCK)))
+            head = self._head(connection, workspace_id, lock=True)
+            if head is not None:
+                newest = self._version(connection, workspace_id, head)
+                if newest.content_hash == snapshot.content_hash:
+                    return SaveResult(newest, created=False)
+                if parent != head:
+                    raise StaleParent(workspace_id, parent, head)
+            elif parent is not None:
+                raise WorkspaceNotFound(workspace_id)
+            sql_rows.insert_blobs(connection, snapshot.blobs)
+            number = (head or 0) + 1
+            info = VersionInfo(workspace_id, number, head, author, message, now, snapshot.content_hash, name)
+            row = {"name": name, "head": number, "updated_at": now}
+            if head is None:
+                connection.execute(workspaces.insert().values(id=workspace_id, **row))
+            else:
+                connection.execute(workspaces.update().where(workspaces.c.id == workspace_id).values(**row))
+            connection.execute(versions.insert().values(version_row(info)))
+        return SaveResult(info, created=True)
+
+    def delete(self, workspace_id: str) -> None:
+        with write_transaction(self.engine) as connection:
+            if self.is_postgres:
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(BLOB_LOCK)))
+            if self._head(connection, workspace_id, lock=True) is None:
+                raise WorkspaceNotFound(workspace_id)
+            for table in (tags, versions):
+                connection.execute(table.delete().where(table.c.workspace_id == workspace_id))
+            connection.execute(workspaces.delete().where(workspaces.c.id == workspace_id))
+            self._delete_unused_blobs(connection)
+
+    def _delete_unused_blobs(self, connection: sa.Connection) -> None:
+        """A deleted workspace's content goes too, unless another workspace's version shares it."""
+        roots = connection.execute(sa.select(versions.c.content_hash).distinct()).scalars().all()
+        used: set[str] = set()
+        for root in roots:
+            used |= referenced_blobs(root, lambda hashes: read_blobs(connection, hashes))
+        stored = connection.execute(sa.select(blobs.c.hash)).scalars().all()
+        unused = [h for h in stored if h not in used]
+        for i in range(0, len(unused), sql_rows.BATCH):
+            connection.execute(blobs.delete().where(blobs.c.hash.in_(unused[i : i + sql_rows.BATCH])))
+
+    def list_versions(self, workspace_id: str) -> list[VersionInfo]:
+        with read_transaction(self.engine) as connection:
+            if self._head(connection, workspace_id) is None:
+                raise WorkspaceNotFound(workspace_id)
+            return sql_history.list_versions(connection, workspace_id)
+
+    def tag_version(self, workspace_id: str, number: int, tag: str) -> None:
+        tag = storable_text(tag)
+        if not tag.strip():
+            raise ValueError("A tag needs some text.")
+        with write_transaction(self.engine) as connection:
+            self._version(connection, workspace_id, number)
+            connection.execute(tags.delete().where(tags.c.workspace_id == workspace_id, tags.c.tag == tag.strip()))
+            connection.execute(tags.insert().values(workspace_id=workspace_id, tag=tag.strip(), number=number))
+
+    def untag_version(self, workspace_id: str, tag: str) -> None:
+        with write_transaction(self.engine) as connection:
+            connection.execute(tags.delete().where(tags.c.workspace_id == workspace_id, tags.c.tag == tag))
+
+    def iter_history(self) -> Iterator[HistoryRecord]:
+        with read_transaction(self.engine) as connection:
+            yield from sql_history.iter_history(connection)
+
+    def restore_history(self, records: Iterable[HistoryRecord]) -> int:
+        with write_transaction(self.engine) as connection:
+            if self.is_postgres:
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(BLOB_LOCK)))
+            return sql_history.restore_history(connection, records)
+
+    def stored_bytes(self) -> int:
+        """The bytes of all stored content (compressed blobs), to measure what a save adds."""
+        with read_transaction(self.engine) as connection:
+            return int(connection.execute(sa.select(sa.func.sum(sa.func.length(blobs.c.data)))).scalar() or 0)

@@ -1,0 +1,91 @@
+"""The database tables and the ordered migrations that create and upgrade them on start."""
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from storage.repository import DatabaseTooNew, StorageUnavailable
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table("schema_version", metadata, sa.Column("version", sa.Integer, nullable=False))
+
+workspaces = sa.Table(
+    "workspaces",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("head", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+versions = sa.Table(
+    "versions",
+    metadata,
+    sa.Column("workspace_id", sa.String(64), sa.ForeignKey("workspaces.id"), primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("parent", sa.Integer, nullable=True),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+tags = sa.Table(
+    "tags",
+    metadata,
+    sa.Column("workspace_id", sa.String(64), primary_key=True),
+    sa.Column("tag", sa.Text, primary_key=True),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.ForeignKeyConstraint(["workspace_id", "number"], ["versions.workspace_id", "versions.number"]),
+)
+
+blobs = sa.Table(
+    "blobs",
+    metadata,
+    sa.Column("hash", sa.String(64), primary_key=True),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
+
+def _create_version_1(connection: sa.Connection) -> None:
+    # When a later migration changes a table, copy these definitions here first: migration 1 must
+    # keep creating the schema of version 1, whatever the tables above look like by then.
+    metadata.create_all(connection, tables=[workspaces, versions, tags, blobs])
+
+
+# Migration n upgrades schema n-1 to n. Append, never edit or reorder: databases in the field ran them.
+MIGRATIONS: list[Callable[[sa.Connection], None]] = [_create_version_1]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def stored_version(connection: sa.Connection) -> int:
+    if not sa.inspect(connection).has_table("schema_version"):
+        return 0
+    version = connection.execute(sa.select(sa.func.max(schema_version.c.version))).scalar()
+    return int(version or 0)
+
+
+def migrate(connection: sa.Connection, where: str) -> None:
+    """Brings the schema up to date inside the caller's transaction; refuses a database newer than the code."""
+    version = stored_version(connection)
+    if version > CURRENT_VERSION:
+        raise DatabaseTooNew(
+            f"{where} was written by a newer Architecture Canvas Workbench (database schema {version}; "
+            f"this version reads up to schema {CURRENT_VERSION}). Update the workbench, or open another database."
+        )
+    if version == 0:
+        schema_version.create(connection, checkfirst=True)
+        connection.execute(schema_version.insert().values(version=0))
+    for number in range(version + 1, CURRENT_VERSION + 1):
+        MIGRATIONS[number - 1](connection)
+        connection.execute(schema_version.update().values(version=number))
+
+
+def check_tables(connection: sa.Connection, where: str) -> None:
+    """A database at the current version lacking a table was damaged or written by something else."""
+    missing = [t.name for t in metadata.sorted_tables if not sa.inspect(connection).has_table(t.name)]
+    if missing:
+        listed = ", ".join(missing)
+        raise StorageUnavailable(f"{where} is not a complete workbench database: table(s) {listed} missing.")

@@ -1,0 +1,67 @@
+"""The conflict view: each conflicting change side by side, a choice per conflict, saved as a new version."""
+
+import json
+from typing import Any
+
+import streamlit as st
+
+import services
+from storage.merge import ABSENT, Choice
+from ui import layout, state
+
+
+def _shown(value: Any) -> str:
+    if value is ABSENT:
+        return "(not there: deleted, or never added)"
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _choice_key(pending: services.PendingMerge, index: int) -> str:
+    return f"conflict|{pending.head}|{index}"
+
+
+def render_conflicts(pending: services.PendingMerge) -> None:
+    st.subheader(f"Conflicts with version {pending.head}")
+    st.write(
+        f"Version {pending.head} was saved while you edited version {pending.parent or '–'}. "
+        "Changes on one side only are merged; for each change made on both sides, choose which to keep. "
+        "Your draft stays as typed until you save the resolution."
+    )
+    choices: dict[str, Choice] = {}
+    for index, conflict in enumerate(pending.conflicts):
+        with st.container(border=True):
+            st.markdown(f"**`{conflict.path}`**")
+            mine, theirs = st.columns(2)
+            mine.caption("Mine (your draft)")
+            mine.code(_shown(conflict.mine), language="json", wrap_lines=True)
+            theirs.caption(f"Theirs (version {pending.head})")
+            theirs.code(_shown(conflict.theirs), language="json", wrap_lines=True)
+            st.caption(f"Before both changes (version {pending.parent or '–'}): {_shown(conflict.base)}")
+            picked = st.radio(
+                "Keep",
+                ["mine", "theirs"],
+                format_func=lambda side: "Mine" if side == "mine" else "Theirs",
+                horizontal=True,
+                key=_choice_key(pending, index),
+            )
+            choices[conflict.path] = "mine" if picked == "mine" else "theirs"
+    if st.button("Save the resolution as a new version", type="primary", icon="🔀", key="resolve-button"):
+        _save_resolution(pending, choices)
+
+
+def _save_resolution(pending: services.PendingMerge, choices: dict[str, Choice]) -> None:
+    outcome = services.resolve_conflicts(
+        state.repository(),
+        st.session_state[state.WORKSPACE_ID],
+        pending,
+        choices,
+        author=st.session_state[state.AUTHOR],
+        message=st.session_state.get(layout.message_key(), "").strip() or f"Resolved conflicts with {pending.head}",
+    )
+    if outcome.pending is not None:
+        st.session_state[state.PENDING] = outcome.pending
+        state.flash("warning", f"Version {outcome.pending.head} arrived meanwhile: please choose again.")
+    else:
+        layout.finish_save(outcome)
+        state.bump_epoch()
+    st.rerun()

@@ -1,0 +1,80 @@
+"""The history panel: every version with author, time, message and tags; open read-only, restore and tag."""
+
+import streamlit as st
+
+import services
+from canvases import CANVASES
+from models.workspace import Workspace
+from storage.repository import VersionInfo
+from ui import layout, state
+
+
+def render_versions(versions: list[VersionInfo]) -> int:
+    """The table of versions; returns the number picked below it."""
+    rows = [
+        {
+            "Version": v.number,
+            "Author": v.author or "–",
+            "Saved (UTC)": v.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+            "Message": v.message,
+            "Tags": ", ".join(v.tags),
+            "Parent": v.parent,
+        }
+        for v in versions
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch", key="history-table")
+    numbers = [v.number for v in versions]
+    return int(st.selectbox("Version", numbers, format_func=lambda n: f"Version {n}", key="history-pick"))
+
+
+def render_actions(version: VersionInfo, head: int) -> None:
+    workspace_id = st.session_state[state.WORKSPACE_ID]
+    left, middle, right = st.columns(3)
+    if left.button("Open read-only", icon="👁️", key="history-open"):
+        st.session_state[state.VIEWED_VERSION] = version.number
+        st.rerun()
+    restore_help = "This is the newest version." if version.number == head else "Saved as a new version."
+    if middle.button(
+        "Restore this version", icon="⏪", key="history-restore", disabled=version.number == head, help=restore_help
+    ):
+        _restore(workspace_id, version.number)
+    with right.popover("Tag", icon="🏷️"):
+        tag = st.text_input("Tag or name", placeholder="after workshop 2", key="history-tag")
+        if st.button("Tag this version", key="history-tag-button", disabled=not tag.strip()):
+            services.tag_version(state.repository(), workspace_id, version.number, tag.strip())
+            state.flash("success", f"Tagged version {version.number} '{tag.strip()}'.")
+            st.rerun()
+        for existing in version.tags:
+            if st.button(f"Remove '{existing}'", key=f"history-untag-{existing}"):
+                services.untag_version(state.repository(), workspace_id, existing)
+                st.rerun()
+
+
+def _restore(workspace_id: str, number: int) -> None:
+    if state.is_dirty():
+        st.warning("Save or discard your unsaved changes first: restoring replaces the draft.")
+        return
+    outcome = services.restore_version(state.repository(), workspace_id, number, st.session_state[state.AUTHOR])
+    layout.finish_save(outcome)
+    state.bump_epoch()
+    if outcome.created and outcome.version is not None:
+        state.flash("success", f"Restored version {number} as the new version {outcome.version.number}.")
+    st.rerun()
+
+
+def render_read_only(workspace: Workspace, version: VersionInfo) -> None:
+    st.info(f"Read-only: version {version.number} of '{version.name}'. Nothing here can be changed.", icon="🔒")
+    st.write(services.describe_workspace(workspace))
+    data = workspace.model_dump(mode="json")
+    for canvas in CANVASES.values():
+        for document in data.get(canvas.collection, []):
+            with st.expander(f"{canvas.title}: {document.get(canvas.name_field)}"):
+                st.json(document, expanded=2)
+    with st.expander("Workspace settings, teams, external systems, relationships"):
+        st.json({k: v for k, v in data.items() if k not in {c.collection for c in CANVASES.values()}}, expanded=1)
+    name, payload = services.export_workspace(workspace)
+    left, right = st.columns(2)
+    left.download_button("Download this version", payload, f"v{version.number}-{name}", "application/json")
+    if right.button("Close the read-only view", key="history-close"):
+        st.session_state[state.VIEWED_VERSION] = None
+        st.rerun()

@@ -1,0 +1,32 @@
+"""History: the versions of the open workspace, conflicts waiting for a choice, old versions read-only."""
+
+import streamlit as st
+
+from ui import conflict_view, history_view, state
+
+st.title("History")
+problem = state.repository_problem()
+if problem:
+    st.error(problem)
+    st.page_link("ui/pages/workspaces.py", label="Open another database on the Workspaces page", icon="🗂️")
+    st.stop()
+if not state.has_workspace():
+    st.info("No workspace is open. Open one on the Workspaces page.")
+    st.stop()
+
+pending = st.session_state.get(state.PENDING)
+if pending is not None:
+    conflict_view.render_conflicts(pending)
+    st.divider()
+
+workspace_id = st.session_state[state.WORKSPACE_ID]
+versions = state.repository().list_versions(workspace_id)
+st.subheader("Versions")
+picked = history_view.render_versions(versions)
+version = next(v for v in versions if v.number == picked)
+history_view.render_actions(version, head=versions[0].number)
+viewed = st.session_state.get(state.VIEWED_VERSION)
+if viewed is not None:
+    st.divider()
+    shown = next(v for v in versions if v.number == viewed)
+    history_view.render_read_only(state.repository().load(workspace_id, viewed), shown)
