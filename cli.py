@@ -21,6 +21,8 @@ from exports.workspace_file import (
     workspace_json_schema,
 )
 from models.workspace import Workspace
+from storage.backup import BackupInvalid
+from storage.repository import StorageUnavailable, WorkspaceExists, WorkspaceRepository
 
 EXIT_OK, EXIT_GATE_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -165,6 +167,54 @@ def export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_database(url: str | None) -> WorkspaceRepository | None:
+    try:
+        return services.open_repository(services.data_folder(), url)
+    except StorageUnavailable as error:
+        print(error, file=sys.stderr)
+        return None
+
+
+def backup_history(args: argparse.Namespace) -> int:
+    """Every version of every workspace into one file; exit 2 when the database cannot be read."""
+    repo = _open_database(args.database)
+    if repo is None:
+        return EXIT_INVALID
+    try:
+        count = services.back_up_history(repo, args.output)
+    except (OSError, StorageUnavailable) as error:
+        print(f"{args.output}: not written: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {count} versions of {len(repo.list_workspaces())} workspaces to {args.output}.")
+    return EXIT_OK
+
+
+def restore_history(args: argparse.Namespace) -> int:
+    """Adds the history in a backup file; exit 2, and nothing added, when the file or the database is wrong."""
+    repo = _open_database(args.database)
+    if repo is None:
+        return EXIT_INVALID
+    try:
+        count = services.restore_history(repo, args.path)
+    except (BackupInvalid, WorkspaceExists, StorageUnavailable) as error:
+        print(f"Nothing restored: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Restored {count} versions from {args.path}.")
+    return EXIT_OK
+
+
+def _add_history_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    database_help = "a database URL (default: WORKBENCH_DATABASE_URL, else the SQLite file in the data folder)"
+    save = commands.add_parser("backup", help="every version of every workspace to one file")
+    save.add_argument("-o", "--output", type=Path, required=True, help="the backup file to write")
+    save.add_argument("--database", metavar="URL", help=database_help)
+    save.set_defaults(run=backup_history)
+    load = commands.add_parser("restore", help="add the history in a backup file to a database (SQLite or PostgreSQL)")
+    load.add_argument("path", type=Path, help="a file written by cli.py backup")
+    load.add_argument("--database", metavar="URL", help=database_help)
+    load.set_defaults(run=restore_history)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description="Architecture Canvas Workbench")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -199,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--version-label", help="printed in the footer, e.g. v12 or 'unsaved draft'")
     out.add_argument("-o", "--output", type=Path, help="the file to write (default: a name in this folder)")
     out.set_defaults(run=export)
+    _add_history_commands(commands)
     return parser
 
 

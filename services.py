@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +14,19 @@ from exports.cml_import import CmlImport, parse_cml_workspace
 from exports.pdf_canvas import render_canvas_pdf
 from exports.pdf_geometry import PageSize
 from exports.pdf_report import ProgressCallback, ReportSection, render_workspace_report
-from exports.workspace_file import dump_workspace_json, parse_workspace_json, read_workspace_file
+from exports.workspace_file import WorkspaceFileError, dump_workspace_json, parse_workspace_json, read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
-from storage.files import FileWorkspaceRepository
-from storage.repository import WorkspaceRepository
+from storage import backup
+from storage.merge import Choice, Conflict, merge_workspace_data
+from storage.repository import StaleParent, VersionInfo, WorkspaceRepository
+from storage.sql import SqlWorkspaceRepository
 
 ROOT = Path(__file__).resolve().parent
 EXAMPLE_WORKSPACE = ROOT / "assets" / "examples" / "home-valuation.json"
 DATA_DIR_VARIABLE = "WORKBENCH_DATA_DIR"
+DATABASE_URL_VARIABLE = "WORKBENCH_DATABASE_URL"
+DATABASE_FILE = "workbench.db"
 
 
 def data_folder() -> Path:
@@ -29,8 +34,33 @@ def data_folder() -> Path:
     return Path(os.environ.get(DATA_DIR_VARIABLE, ROOT / "data"))
 
 
-def open_repository(folder: Path) -> FileWorkspaceRepository:
-    return FileWorkspaceRepository(folder / "workspaces")
+def database_url(folder: Path) -> str:
+    """WORKBENCH_DATABASE_URL (e.g. postgresql+psycopg://...), or the SQLite file in the data folder."""
+    return os.environ.get(DATABASE_URL_VARIABLE) or f"sqlite:///{folder / DATABASE_FILE}"
+
+
+def open_repository(folder: Path, url: str | None = None) -> SqlWorkspaceRepository:
+    """The database at `url` (default: database_url(folder)); raises StorageUnavailable with a clear message."""
+    chosen = url or database_url(folder)
+    repo = SqlWorkspaceRepository(chosen)
+    if chosen == f"sqlite:///{folder / DATABASE_FILE}":  # only the folder's own database takes over its old files
+        import_workspace_files(repo, folder / "workspaces")
+    return repo
+
+
+def import_workspace_files(repo: WorkspaceRepository, folder: Path) -> int:
+    """Workspaces saved as JSON files by earlier workbenches move into an empty database as first versions."""
+    if repo.list_workspaces() or not folder.is_dir():
+        return 0
+    count = 0
+    for path in sorted(folder.glob("*.json")):
+        try:
+            workspace = read_workspace_file(path)
+        except WorkspaceFileError:
+            continue  # a broken old file stays where it is for the user to inspect
+        repo.save(path.stem, workspace, author="workbench", message=f"Imported from {path.name}")
+        count += 1
+    return count
 
 
 def new_workspace_id() -> str:
@@ -40,7 +70,7 @@ def new_workspace_id() -> str:
 def ensure_example_workspace(repo: WorkspaceRepository) -> None:
     """A newcomer sees a filled workbench: the example is added when the store is empty."""
     if not repo.list_workspaces():
-        repo.save(new_workspace_id(), read_workspace_file(EXAMPLE_WORKSPACE))
+        repo.save(new_workspace_id(), read_workspace_file(EXAMPLE_WORKSPACE), author="workbench", message="Example")
 
 
 def create_workspace(repo: WorkspaceRepository, name: str) -> str:
@@ -72,11 +102,109 @@ def export_workspace(workspace: Workspace) -> tuple[str, bytes]:
     return f"{stem}.workspace.json", dump_workspace_json(workspace).encode("utf-8")
 
 
-def save_workspace(repo: WorkspaceRepository, workspace_id: str, data: dict[str, object]) -> Workspace:
-    """Validates edited data and stores it; raises WorkspaceInvalid and stores nothing when it is bad."""
-    workspace = validate_workspace_data(data)
-    repo.save(workspace_id, workspace)
-    return workspace
+@dataclass(frozen=True)
+class PendingMerge:
+    """A save that met a newer version with conflicting edits: everything needed to decide and save again."""
+
+    base: dict[str, Any]  # the version both sides started from (empty when unknown)
+    mine: dict[str, Any]  # the draft, exactly as typed
+    theirs: dict[str, Any]  # the newer version
+    parent: int | None
+    head: int
+    conflicts: list[Conflict]
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    version: VersionInfo | None = None  # the version now holding the content; None while conflicts wait
+    workspace: Workspace | None = None
+    created: bool = False  # False: the content equals the newest version, nothing was added
+    merged_with: int | None = None  # a newer version whose changes were merged in
+    pending: PendingMerge | None = None
+
+
+MERGE_ATTEMPTS = 5  # others may save again while we merge; give up after this many rounds
+
+
+def save_workspace(
+    repo: WorkspaceRepository,
+    workspace_id: str,
+    data: dict[str, Any],
+    *,
+    parent: int | None = None,
+    author: str = "",
+    message: str = "",
+    choices: dict[str, Choice] | None = None,
+) -> SaveOutcome:
+    """Validates edited data and stores it as a child of `parent`; raises WorkspaceInvalid and stores nothing
+    when it is bad. Newer versions are merged in; real conflicts come back as `pending`, nothing stored."""
+    workspace, merged_with = validate_workspace_data(data), None
+    data = workspace.model_dump(mode="json")  # merged in the same normal form as the stored versions
+    for _ in range(MERGE_ATTEMPTS):
+        try:
+            result = repo.save(workspace_id, workspace, parent=parent, author=author, message=message)
+        except StaleParent as stale:
+            base = repo.load(workspace_id, parent).model_dump(mode="json") if parent else {}
+            theirs = repo.load(workspace_id, stale.head).model_dump(mode="json")
+            merge = merge_workspace_data(base, data, theirs, choices)
+            if merge.conflicts:
+                return SaveOutcome(pending=PendingMerge(base, data, theirs, parent, stale.head, merge.conflicts))
+            data, parent, merged_with = merge.data, stale.head, stale.head
+            workspace = validate_workspace_data(data)
+        else:
+            return SaveOutcome(result.version, workspace, result.created, merged_with)
+    raise StaleParent(workspace_id, parent, parent or 0)
+
+
+def resolve_conflicts(
+    repo: WorkspaceRepository,
+    workspace_id: str,
+    pending: PendingMerge,
+    choices: dict[str, Choice],
+    *,
+    author: str = "",
+    message: str = "",
+) -> SaveOutcome:
+    """Saves the merge with a choice per conflict, as a new version after the one that conflicted."""
+    return save_workspace(
+        repo, workspace_id, pending.mine, parent=pending.parent, author=author, message=message, choices=choices
+    )
+
+
+def list_history(repo: WorkspaceRepository, workspace_id: str) -> list[VersionInfo]:
+    return repo.list_versions(workspace_id)
+
+
+def tag_version(repo: WorkspaceRepository, workspace_id: str, number: int, tag: str) -> None:
+    """Names a version, e.g. "after workshop 2"; the tag moves there from any other version."""
+    repo.tag_version(workspace_id, number, tag)
+
+
+def untag_version(repo: WorkspaceRepository, workspace_id: str, tag: str) -> None:
+    repo.untag_version(workspace_id, tag)
+
+
+def restore_version(repo: WorkspaceRepository, workspace_id: str, number: int, author: str = "") -> SaveOutcome:
+    """Makes version `number`'s content the newest version again; history is kept, nothing is rewritten."""
+    old = repo.load(workspace_id, number)
+    for _ in range(MERGE_ATTEMPTS):
+        head = repo.list_versions(workspace_id)[0].number
+        try:
+            result = repo.save(workspace_id, old, parent=head, author=author, message=f"Restored version {number}")
+        except StaleParent:
+            continue  # someone saved in between: restore on top of theirs
+        return SaveOutcome(result.version, old, result.created)
+    raise StaleParent(workspace_id, None, 0)
+
+
+def back_up_history(repo: WorkspaceRepository, path: Path) -> int:
+    """Writes every version of every workspace to `path`; returns how many versions."""
+    return backup.back_up(repo, path)
+
+
+def restore_history(repo: WorkspaceRepository, path: Path) -> int:
+    """Adds the history in a backup file to `repo`; raises BackupInvalid or WorkspaceExists and adds nothing."""
+    return backup.restore(repo, path)
 
 
 def describe_workspace(workspace: Workspace) -> str:

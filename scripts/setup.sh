@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-runtime}"
 
-runtime_packages=(python3 python3-venv graphviz fonts-dejavu-core)
-dev_packages=(chromium poppler-utils fonts-noto-color-emoji)
+runtime_packages=(python3 python3-venv graphviz fonts-dejavu-core fonts-wqy-zenhei)
+dev_packages=(chromium poppler-utils fonts-noto-color-emoji postgresql)
 packages=("${runtime_packages[@]}")
 [ "$mode" = dev ] && packages+=("${dev_packages[@]}")
 

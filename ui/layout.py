@@ -36,9 +36,34 @@ def render_sidebar() -> tuple[bool, Any]:
             return False, None
         heading = st.empty()
         status = st.empty()
+        show_pending_merge()
+        author = st.text_input("Your name", value=st.session_state[state.AUTHOR], key="author-input")
+        st.session_state[state.AUTHOR] = author.strip()  # remembered for this browser session
+        st.text_input(
+            "What changed?",
+            key=message_key(),
+            placeholder="e.g. after workshop 2",
+            help="Saved with the new version and shown in its history.",
+        )
         save = st.button("Save", type="primary", icon="💾", key="save-button", width="stretch")
         discard = st.empty()
+        st.caption(f"Editing from version {st.session_state.get(state.BASE_VERSION) or '–'}")
     return save, (heading, status, discard)
+
+
+def message_key() -> str:
+    return f"save-message-{st.session_state[state.MESSAGE_ROUND]}"
+
+
+def show_pending_merge() -> None:
+    pending = st.session_state.get(state.PENDING)
+    if pending is not None:
+        st.warning(
+            f"Version {pending.head} was saved while you edited; {len(pending.conflicts)} change(s) conflict. "
+            "Your draft is kept.",
+            icon="⚠️",
+        )
+        st.page_link("ui/pages/history.py", label="Resolve conflicts", icon="🔀")
 
 
 def show_save_state(slots: Any) -> None:
@@ -57,15 +82,45 @@ def show_save_state(slots: Any) -> None:
 
 
 def save_draft() -> None:
-    """Validates and stores the draft; a problem list instead when it is not valid. Nothing half-saved."""
+    """Validates and stores the draft as a new version; a problem list instead when it is not valid.
+
+    A newer version saved meanwhile is merged in; conflicting edits wait on the History page. Nothing half-saved.
+    """
     try:
-        workspace = services.save_workspace(state.repository(), st.session_state[state.WORKSPACE_ID], state.draft())
+        outcome = services.save_workspace(
+            state.repository(),
+            st.session_state[state.WORKSPACE_ID],
+            state.draft(),
+            parent=st.session_state.get(state.BASE_VERSION),
+            author=st.session_state[state.AUTHOR],
+            message=st.session_state.get(message_key(), "").strip(),
+        )
     except WorkspaceInvalid as error:
         lines = "\n".join(f"- `{p.path or 'workspace'}`: {p.message}" for p in error.problems[:20])
         more = f"\n- … and {len(error.problems) - 20} more" if len(error.problems) > 20 else ""
         state.flash("error", f"Not saved: {len(error.problems)} problem(s) to fix first.\n{lines}{more}")
+        st.rerun()
+    if outcome.pending is not None:
+        st.session_state[state.PENDING] = outcome.pending
+        state.flash("warning", f"Not saved yet: your edits conflict with version {outcome.pending.head}.")
     else:
-        state.mark_saved(workspace.model_dump(mode="json"))
-        when = dt.datetime.now().strftime("%H:%M:%S")
-        state.flash("success", f"Saved '{workspace.name}' at {when}: {services.describe_workspace(workspace)}.")
+        finish_save(outcome)
     st.rerun()
+
+
+def finish_save(outcome: services.SaveOutcome) -> None:
+    """The saved (perhaps merged) content becomes the draft; the message field empties for the next save."""
+    assert outcome.workspace is not None and outcome.version is not None
+    version, workspace = outcome.version, outcome.workspace
+    state.mark_saved(workspace.model_dump(mode="json"), version.number)
+    st.session_state[state.PENDING] = None
+    st.session_state[state.MESSAGE_ROUND] += 1
+    if not outcome.created:
+        state.flash("info", f"Nothing new to save: version {version.number} already holds this content.")
+        return
+    when = dt.datetime.now().strftime("%H:%M:%S")
+    merged = f", merged with version {outcome.merged_with}" if outcome.merged_with else ""
+    if outcome.merged_with:
+        state.bump_epoch()  # the editors show the other person's changes too
+    summary = services.describe_workspace(workspace)
+    state.flash("success", f"Saved '{workspace.name}' at {when} as version {version.number}{merged}: {summary}.")

@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 import services
-from storage.repository import WorkspaceRepository
+from storage.repository import StorageUnavailable, WorkspaceRepository
 
 WORKSPACE_ID = "workspace_id"
 DRAFT = "draft"  # the workspace being edited, as JSON-like data
@@ -16,18 +16,32 @@ EPOCH = "epoch"  # part of every widget key: bumped to rebuild widgets from the 
 SELECTED = "selected_canvas"  # canvas kind -> index of the canvas shown in its editor
 FLASH = "flash"  # (level, text) shown once after a rerun
 AUTHOR = "author"
+BASE_VERSION = "base_version"  # the version the draft was loaded or saved as: the parent of the next save
+PENDING = "pending_merge"  # a save that met conflicting newer edits; the draft stays until it is resolved
+DATABASE_URL = "database_url"  # a database picked in this session instead of the configured one
+MESSAGE_ROUND = "message_round"  # part of the save-message key, so the field empties after a save
+VIEWED_VERSION = "viewed_version"  # the old version shown read-only on the History page
 
 
 @st.cache_resource
-def _open_repository(folder: str) -> WorkspaceRepository:
-    repo = services.open_repository(Path(folder))
+def _open_repository(folder: str, url: str | None) -> WorkspaceRepository:
+    repo = services.open_repository(Path(folder), url)
     services.ensure_example_workspace(repo)
     return repo
 
 
 def repository() -> WorkspaceRepository:
-    """The repository of the configured data folder, opened once per folder."""
-    return _open_repository(str(services.data_folder()))
+    """The repository of the configured (or picked) database, opened once; raises StorageUnavailable."""
+    return _open_repository(str(services.data_folder()), st.session_state.get(DATABASE_URL))
+
+
+def repository_problem() -> str | None:
+    """Why the database cannot be used, or None. A failed open is not cached, so a fix is seen at once."""
+    try:
+        repository()
+    except StorageUnavailable as error:
+        return str(error)
+    return None
 
 
 def init_state() -> None:
@@ -35,28 +49,34 @@ def init_state() -> None:
     st.session_state.setdefault(SELECTED, {})
     st.session_state.setdefault(FLASH, None)
     st.session_state.setdefault(AUTHOR, "")
+    st.session_state.setdefault(MESSAGE_ROUND, 0)
     if WORKSPACE_ID not in st.session_state:
+        st.session_state[WORKSPACE_ID] = None
+        if repository_problem() is not None:
+            return  # the Workspaces page explains and offers another database
         readable = [s for s in repository().list_workspaces() if s.problem is None]
         if readable:
             open_workspace(readable[0].workspace_id)
-        else:
-            st.session_state[WORKSPACE_ID] = None
 
 
 def open_workspace(workspace_id: str) -> None:
-    workspace = repository().load(workspace_id)
+    repo = repository()
+    workspace = repo.load(workspace_id)
     data = workspace.model_dump(mode="json")
     st.session_state[WORKSPACE_ID] = workspace_id
     st.session_state[DRAFT] = data
     st.session_state[SAVED] = copy.deepcopy(data)
+    st.session_state[BASE_VERSION] = repo.list_versions(workspace_id)[0].number
+    st.session_state[PENDING] = None
+    st.session_state[VIEWED_VERSION] = None
     st.session_state[SELECTED] = {}
     bump_epoch()
 
 
 def close_workspace() -> None:
     st.session_state[WORKSPACE_ID] = None
-    st.session_state.pop(DRAFT, None)
-    st.session_state.pop(SAVED, None)
+    for key in (DRAFT, SAVED, BASE_VERSION, PENDING, VIEWED_VERSION):
+        st.session_state.pop(key, None)
 
 
 def draft() -> dict[str, Any]:
@@ -71,9 +91,11 @@ def is_dirty() -> bool:
     return has_workspace() and st.session_state[DRAFT] != st.session_state[SAVED]
 
 
-def mark_saved(data: dict[str, Any]) -> None:
+def mark_saved(data: dict[str, Any], version: int | None = None) -> None:
     st.session_state[DRAFT] = data
     st.session_state[SAVED] = copy.deepcopy(data)
+    if version is not None:
+        st.session_state[BASE_VERSION] = version
 
 
 def bump_epoch() -> None:
@@ -97,3 +119,24 @@ def selected_index(kind: str) -> int:
 
 def select(kind: str, index: int) -> None:
     st.session_state[SELECTED][kind] = index
+
+
+# Context map page: its view options, finding filters and forms keep their values across reruns.
+RELATIONSHIP_KIND = "relationship"  # SELECTED key of the relationship shown in the editor
+MAP_VIEW = "map_view"
+MAP_FOCUS_CONTEXT = "map_focus_context"
+MAP_CLUSTERS = "map_clusters"
+MAP_DETAIL = "map_detail"
+MAP_DIRECTION = "map_direction"
+FINDINGS_SEVERITY = "findings_severity"
+FINDINGS_RULE = "findings_rule"
+FINDINGS_STATUS = "findings_status"
+FINDINGS_CONTEXT = "findings_context"
+FINDING_PICKED = "finding_picked"
+ACCEPT_REASON = "accept_reason"
+ACCEPT_BY = "accept_by"
+ACCEPT_UNTIL = "accept_until"
+MAP_INTERACTIVE = "map_interactive"
+MAP_TAB = "map_tab"  # the open tab under the map; only its content is drawn
+
+MAP_LEVER = "map_lever"  # asked for the biggest lever of a large map

@@ -15,6 +15,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv(services.DATA_DIR_VARIABLE, str(tmp_path))
+    monkeypatch.delenv(services.DATABASE_URL_VARIABLE, raising=False)  # the SQLite file in tmp_path
     yield tmp_path
     st.cache_resource.clear()
 

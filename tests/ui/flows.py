@@ -5,7 +5,8 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from storage.files import FileWorkspaceRepository
+import services
+from storage.sql import SqlWorkspaceRepository
 from tests.ui.driver import key
 
 WORKSPACES = "ui/pages/workspaces.py"
@@ -46,14 +47,19 @@ def save(at: AppTest) -> str:
     return "\n".join(m for m in messages if m != "All changes saved")
 
 
+def stored_repository(data_dir: Path) -> SqlWorkspaceRepository:
+    """The database the app uses for this data folder, opened as a second process would."""
+    return services.open_repository(data_dir)
+
+
 def stored_workspace(data_dir: Path, name: str) -> dict[str, Any]:
-    repo = FileWorkspaceRepository(data_dir / "workspaces")
+    repo = stored_repository(data_dir)
     summary = next(s for s in repo.list_workspaces() if s.name == name)
     return repo.load(summary.workspace_id).model_dump(mode="json")
 
 
 def open_stored(at: AppTest, data_dir: Path, name: str) -> None:
-    repo = FileWorkspaceRepository(data_dir / "workspaces")
+    repo = stored_repository(data_dir)
     summary = next(s for s in repo.list_workspaces() if s.name == name)
     at.switch_page(WORKSPACES).run()
     button = [b for b in at.button if b.key == f"open-{summary.workspace_id}"]

@@ -8,9 +8,8 @@ from streamlit.testing.v1 import AppTest
 import services
 from exports.workspace_file import WorkspaceFileError
 from models import messages
-from storage.files import FileWorkspaceRepository
 from tests.ui.driver import key, problems_below
-from tests.ui.flows import add_context, create_workspace, save, stored_workspace
+from tests.ui.flows import add_context, create_workspace, save, stored_repository, stored_workspace
 
 WORKSPACE = "Bad input"
 
@@ -78,13 +77,13 @@ def test_a_broken_table_row_names_its_row_and_column(app: AppTest, data_dir: Pat
 def test_a_file_that_is_not_a_workspace_is_refused_with_its_name_and_nothing_stored(
     app: AppTest, data_dir: Path
 ) -> None:
-    files_before = sorted((data_dir / "workspaces").glob("*.json"))
+    repo = stored_repository(data_dir)
+    stored_before = repo.list_workspaces()
     broken = {"schema_version": 1, "name": "X", "bounded_contexts": [{"name": "A", "domain": "central"}]}
-    repo = FileWorkspaceRepository(data_dir / "workspaces")
     try:
         services.import_workspace(repo, json.dumps(broken).encode(), "team.json")
     except WorkspaceFileError as error:
         assert "team.json: bounded_contexts[0].domain:" in str(error)
     else:
         raise AssertionError("a bad file was imported")
-    assert sorted((data_dir / "workspaces").glob("*.json")) == files_before
+    assert repo.list_workspaces() == stored_before

@@ -17,12 +17,13 @@ from tests.ui.flows import (
     click,
     create_workspace,
     save,
+    stored_repository,
     stored_workspace,
 )
 
 
 def stored_names(data_dir: Path) -> list[str]:
-    return sorted(json.loads(p.read_text())["name"] for p in (data_dir / "workspaces").glob("*.json"))
+    return sorted(s.name for s in stored_repository(data_dir).list_workspaces())
 
 
 def test_a_first_start_opens_the_filled_example_workspace(app: AppTest, data_dir: Path) -> None:

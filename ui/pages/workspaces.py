@@ -1,9 +1,13 @@
 """Workspaces: pick, create, rename, duplicate, delete, import and export; edit teams and external systems."""
 
+from pathlib import Path
+
 import streamlit as st
 
 import services
 from canvases.workspace_settings import WORKSPACE_SETTINGS
+from exports.cml_import import CmlImport
+from exports.cml_preview import preview_cml_import
 from exports.workspace_file import MAX_FILE_BYTES, WorkspaceFileError
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from storage.repository import WorkspaceSummary
@@ -49,13 +53,51 @@ def create_form() -> None:
                 st.rerun()
 
 
+@st.cache_data(max_entries=2, show_spinner=False)
+def read_cml(raw: bytes, filename: str) -> CmlImport:
+    """Read once per uploaded file, not on every rerun of the page (a large model takes seconds)."""
+    return services.read_cml_import(raw, filename)
+
+
+def open_imported(workspace_id: str, name: str, summary: str) -> None:
+    if state.is_dirty():
+        state.flash("success", f"Imported '{name}'. It is listed above; save your open work first.")
+    else:
+        state.open_workspace(workspace_id)
+        state.flash("success", f"Imported '{name}': {summary}.")
+    st.rerun()
+
+
+def cml_import(raw: bytes, filename: str) -> None:
+    """A Context Mapper model: what it will create is shown first, and created only when confirmed."""
+    try:
+        preview = preview_cml_import(read_cml(raw, filename))
+    except WorkspaceFileError as error:
+        st.error("Nothing can be imported:\n\n" + "\n".join(f"- {line}" for line in str(error).splitlines()))
+        return
+    counts = "\n".join(f"- {count} {what}" for what, count in preview.counts if count)
+    st.info(f"**{filename}** becomes the new workspace **{preview.workspace_name}** with:\n\n{counts or '- nothing'}")
+    if preview.relationships_by_pattern:
+        st.caption(
+            "Relationships: " + ", ".join(f"{label} {count}" for label, count in preview.relationships_by_pattern)
+        )
+    if preview.warnings:
+        st.warning("Imported all the same:\n\n" + "\n".join(f"- {warning}" for warning in preview.warnings))
+    if st.button("Create workspace from this model", icon="📥", key="import-cml-button"):
+        workspace_id, workspace = services.import_cml_workspace(state.repository(), raw, filename)
+        open_imported(workspace_id, workspace.name, services.describe_workspace(workspace))
+
+
 def import_form() -> None:
     upload = st.file_uploader(
-        "Import a workspace file (.json)",
-        type=["json"],
+        "Import a workspace file (.json) or a Context Mapper model (.cml)",
+        type=["json", "cml"],
         key="import-file",
         max_upload_size=MAX_FILE_BYTES // (1024 * 1024),
     )
+    if upload is not None and upload.name.lower().endswith(".cml"):
+        cml_import(upload.getvalue(), upload.name)
+        return
     if upload is not None and st.button("Import as new workspace", icon="📥", key="import-button"):
         try:
             workspace_id, workspace = services.import_workspace(state.repository(), upload.getvalue(), upload.name)
@@ -83,6 +125,19 @@ def current_actions() -> None:
         columns[0].button(
             "Export workspace file", disabled=True, help="Fix the problems shown first.", key="export-off"
         )
+    try:
+        cml_name, cml_payload = services.export_cml_workspace(validate_workspace_data(data))
+        columns[0].download_button(
+            "Export CML",
+            cml_payload,
+            cml_name,
+            "text/plain",
+            icon="🗺️",
+            key="export-cml-button",
+            help="The context map as a Context Mapper model (.cml); canvas content CML cannot hold becomes comments.",
+        )
+    except WorkspaceInvalid:
+        columns[0].button("Export CML", disabled=True, help="Fix the problems shown first.", key="export-cml-off")
     with columns[1].popover("Duplicate", icon="📑"):
         copy_name = st.text_input("Name of the copy", value=f"{data['name']} (copy)", key="duplicate-name")
         if st.button("Duplicate saved version", key="duplicate-button", disabled=not copy_name.strip()):
@@ -108,7 +163,27 @@ def settings() -> None:
     finish_form(ctx)
 
 
+def database_picker(problem: str) -> None:
+    """The app still starts when the database is damaged: say why, and offer to open or start another one."""
+    st.error(problem, icon="🛑")
+    suggestion = str(services.data_folder() / "workbench-new.db")
+    with st.form("database-picker"):
+        choice = st.text_input(
+            "Open another database: a SQLite file (created when missing) or a URL such as postgresql+psycopg://…",
+            value=suggestion,
+            key="database-choice",
+        )
+        if st.form_submit_button("Open this database", icon="🗄️") and choice.strip():
+            text = choice.strip()
+            st.session_state[state.DATABASE_URL] = text if "://" in text else f"sqlite:///{Path(text).expanduser()}"
+            st.session_state.pop(state.WORKSPACE_ID, None)  # init_state opens a workspace of the new database
+            st.rerun()
+
+
 st.title("Workspaces")
+if problem := state.repository_problem():
+    database_picker(problem)
+    st.stop()
 summaries = state.repository().list_workspaces()
 left, right = st.columns([0.45, 0.55], gap="large")
 with left:
