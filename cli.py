@@ -96,14 +96,12 @@ def export_cml_file(args: argparse.Namespace) -> int:
     return EXIT_OK if _write_output(args.output, export_cml(workspace)) else EXIT_INVALID
 
 
-EXPORT_FORMATS = ("pdf", "report", "json")
-MAP_FORMATS = ("svg", "png", "dot")  # come with the context map export
+EXPORT_FORMATS = ("pdf", "report", "json", "svg", "png", "dot")
+MAP_FORMATS = ("svg", "png", "dot")  # the context map
 
 
 def _export_problem(args: argparse.Namespace) -> str | None:
     choose = f"choose {', '.join(EXPORT_FORMATS)}"
-    if args.format in MAP_FORMATS:
-        return f"--format {args.format}: the context map export (svg, png, dot) is not available yet; {choose}."
     if args.format not in EXPORT_FORMATS:
         return f"--format {args.format} is not an export format; {choose}."
     if args.format == "pdf" and not args.canvas:
@@ -133,6 +131,8 @@ def _exported(workspace: Workspace, args: argparse.Namespace) -> tuple[str, byte
         return services.export_workspace(workspace)
     if args.format == "report":
         return services.export_workspace_report(workspace, args.page_size, args.version_label)
+    if args.format in MAP_FORMATS:
+        return services.export_map(workspace, args.format)
     kind = _canvas_kind(workspace, args)
     return services.export_canvas_pdf(workspace, kind, args.canvas, args.page_size, args.version_label)
 
@@ -242,7 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     cml_out.set_defaults(run=export_cml_file)
     out = commands.add_parser("export", help="a canvas PDF, the workspace report PDF or the workspace file")
     out.add_argument("path", type=Path, help="a workspace file")
-    out.add_argument("--format", required=True, help="pdf (one canvas), report (the whole workspace) or json")
+    out.add_argument(
+        "--format",
+        required=True,
+        help="pdf (one canvas), report (the whole workspace), json, or the context map as svg, png or dot",
+    )
     out.add_argument("--canvas", metavar="NAME", help="for --format pdf: the canvas to print")
     out.add_argument("--kind", choices=list(CANVASES), help="the canvas kind, when a name is used by two kinds")
     out.add_argument("--page-size", choices=PAGE_SIZES, default="A3", help="landscape paper size (default A3)")

@@ -9,11 +9,15 @@ from typing import Any
 
 from analysis.engine import Analysis, analyze_workspace
 from canvases import CANVASES
+from exports.analysis_report import findings_section, map_svg_for_report
 from exports.cml_export import export_cml
-from exports.cml_import import CmlImport, parse_cml_workspace
+from exports.cml_import import CmlImport, parse_cml_workspace, read_cml_workspace
+from exports.context_map_dot import render_context_map_dot
+from exports.map_export import MapFormat
+from exports.map_export import export_map as render_map
 from exports.pdf_canvas import render_canvas_pdf
 from exports.pdf_geometry import PageSize
-from exports.pdf_report import ProgressCallback, ReportSection, render_workspace_report
+from exports.pdf_report import ProgressCallback, render_workspace_report
 from exports.workspace_file import WorkspaceFileError, dump_workspace_json, parse_workspace_json, read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
@@ -248,8 +252,8 @@ def delete_workspace(repo: WorkspaceRepository, workspace_id: str) -> None:
 
 
 def read_any_workspace(path: Path) -> Workspace:
-    """A workspace from a workspace file (and, once supported, other formats by their extension)."""
-    return read_workspace_file(path)
+    """A workspace from a workspace file, or from a Context Mapper model when the file ends in .cml."""
+    return read_cml_workspace(path) if path.suffix.casefold() == ".cml" else read_workspace_file(path)
 
 
 def analyze(workspace: Workspace, today: dt.date | None = None) -> Analysis:
@@ -305,17 +309,26 @@ def export_canvas_pdf(
     return f"{_pdf_stem(name, CANVASES[canvas_key].title)}-{page_size}.pdf", pdf
 
 
+def export_map(workspace: Workspace, fmt: MapFormat) -> tuple[str, bytes]:
+    """A file name and the whole context map as DOT, SVG or PNG, with its findings marked."""
+    dot = render_context_map_dot(analyze_workspace(workspace, lever=False))
+    content = dot.encode("utf-8") if fmt == "dot" else render_map(dot, fmt)
+    return f"{_pdf_stem(workspace.name)}-context-map.{fmt}", content
+
+
 def export_workspace_report(
     workspace: Workspace,
     page_size: PageSize = "A3",
     version_label: str | None = None,
     printed_on: dt.date | None = None,
     *,
-    map_svg: bytes | None = None,
-    findings: ReportSection | None = None,
+    with_analysis: bool = True,
     on_progress: ProgressCallback | None = None,
 ) -> tuple[str, bytes]:
-    """A file name and the workspace report PDF; the context map (SVG) and the findings are optional parts."""
+    """A file name and the workspace report PDF, with the context map and the findings unless told otherwise."""
+    analysis = analyze_workspace(workspace, today=printed_on) if with_analysis else None
+    map_svg = map_svg_for_report(analysis) if analysis else None
+    findings = findings_section(analysis) if analysis else None
     pdf = render_workspace_report(
         workspace,
         page_size=page_size,

@@ -1,9 +1,14 @@
 """The analysis as JSON-ready data and as plain text, for the command line and pipelines."""
 
+import warnings
 from typing import Any
 
 from analysis.engine import Analysis
 from analysis.score import gate_of
+from exports.context_map_dot import render_context_map_dot
+from exports.map_export import MapExportError, export_map
+from exports.pdf_report import MapWarning
+from exports.pdf_report_sections import FindingRow, ReportSection
 from models.finding import Severity
 
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING}
@@ -65,3 +70,21 @@ def analysis_as_text(analysis: Analysis, fail_on: str = "error") -> str:
         lines.append(f"        {f.message}")
         lines.append(f"        Remedy: {f.remediation}")
     return "\n".join(lines)
+
+
+def findings_section(analysis: Analysis) -> ReportSection:
+    """The score explanation and the findings, as the workspace report lays them out."""
+    rows = [
+        FindingRow(f.rule, f.severity.value, f.subject, f.message, f.remediation, f.status.value.replace("_", " "))
+        for f in analysis.findings
+    ]
+    return ReportSection(score_text=analysis.score.explanation(), rows=rows)
+
+
+def map_svg_for_report(analysis: Analysis) -> bytes | None:
+    """The whole context map as SVG, or None (with a warning) where no Graphviz renderer is installed."""
+    try:
+        return export_map(render_context_map_dot(analysis), "svg")
+    except MapExportError as error:
+        warnings.warn(f"The report has no context map: {error}", MapWarning, stacklevel=2)
+        return None

@@ -1,6 +1,7 @@
 """`cli.py export`: canvas PDFs, the report and the workspace file; exit 2 with a located message on bad input."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,17 +51,43 @@ def test_the_report_and_the_workspace_file_are_exported(tmp_path: Path, capsys: 
     assert json.loads((tmp_path / "w.json").read_text())["name"] == "Home Valuation Platform"
 
 
-@pytest.mark.parametrize("fmt", ["svg", "png", "dot"])
-def test_map_formats_are_refused_with_a_clear_message_for_now(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, str(EXAMPLE), "--format", fmt)
-    assert code == 2 and f"--format {fmt}: the context map export (svg, png, dot) is not available yet" in err
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz (apt-get install graphviz)")
+@pytest.mark.parametrize(("fmt", "start"), [("svg", b"<?xml"), ("png", b"\x89PNG"), ("dot", b"digraph")])
+def test_the_context_map_is_exported_as_svg_png_and_dot(
+    fmt: str, start: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / f"map.{fmt}"
+    code, out, _ = run(capsys, str(EXAMPLE), "--format", fmt, "-o", str(target))
+    content = target.read_bytes()
+    assert code == 0 and f"Wrote {target}" in out
+    assert content.lstrip().startswith(start)
+    if fmt != "png":
+        assert "Home Valuation" in content.decode("utf-8") and "Offer Management" in content.decode("utf-8")
+
+
+def test_a_context_mapper_model_is_exported_as_a_map(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    model = Path(__file__).resolve().parents[2].parent / "shared/fixtures/context-mapper-examples/ddd-sample"
+    code, _, err = run(capsys, str(model / "DDD-Sample-Stage-2.cml"), "--format", "dot", "-o", str(tmp_path / "m.dot"))
+    text = (tmp_path / "m.dot").read_text()
+    assert code == 0, err
+    assert all(name in text for name in ("CargoBookingContext", "VoyagePlanningContext", "LocationContext"))
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz (apt-get install graphviz)")
+def test_the_report_holds_the_map_and_the_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "report.pdf"
+    assert run(capsys, str(EXAMPLE), "--format", "report", "-o", str(target))[0] == 0
+    text = "\n".join(pdf_pages(target.read_bytes()))
+    assert "Score and findings" in text and "AI coupling score" in text
+    assert "AIC008" in text and "Hidden feedback loop" in text
+    assert "Context map" in text and "Valuation Training Pipeline" in text
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--format", "pdf"], "--format pdf needs --canvas NAME"),
-        (["--format", "docx"], "--format docx is not an export format; choose pdf, report, json"),
+        (["--format", "docx"], "--format docx is not an export format; choose pdf, report, json, svg, png, dot"),
         (["--format", "report", "--canvas", "Seller Intake"], "--canvas and --kind pick one canvas for --format pdf"),
         (
             ["--format", "pdf", "--canvas", "Nope"],
