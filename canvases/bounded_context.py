@@ -1,21 +1,19 @@
 """The Bounded Context Canvas v5 (DDD Crew), in the sheet's fill order, plus the AI extension."""
 
 from canvases.definition import Box, CanvasDef, Column, FieldDef, FieldKind, SectionDef, options_of
+from canvases.integration import INTEGRATION_FIELDS
 from canvases.vocabulary import (
     AI_KIND_LABELS,
     BUSINESS_MODEL_LABELS,
-    DATA_USE_LABELS,
     DOMAIN_LABELS,
     DOMAIN_ROLE_LABELS,
     EVOLUTION_LABELS,
     FALLBACK_LABELS,
-    MEDIUM_LABELS,
     MESSAGE_KIND_LABELS,
     METRIC_SOURCE_LABELS,
     PATTERN_LABELS,
     ROLE_LABELS,
     SIDE_LABELS,
-    SYNC_LABELS,
 )
 from models.bounded_context import (
     AiKind,
@@ -27,7 +25,7 @@ from models.bounded_context import (
     MessageKind,
     MetricSource,
 )
-from models.relationship import DataUse, Medium, RelationshipPattern, Role, Side, SyncMode
+from models.relationship import RelationshipPattern, Role, Side
 
 F = FieldKind
 
@@ -285,27 +283,6 @@ COLLABORATOR_FIELDS = (
         options_of(Role, ROLE_LABELS),
     ),
     FieldDef("collaborator_roles", "Roles of the collaborator", F.MULTI_CHOICE, "", options_of(Role, ROLE_LABELS)),
-    FieldDef(
-        "sync",
-        "Sync or async",
-        F.CHOICE,
-        "Leave empty to derive it from the messages.",
-        options_of(SyncMode, SYNC_LABELS),
-    ),
-    FieldDef("medium", "Medium", F.CHOICE, "How the messages travel.", options_of(Medium, MEDIUM_LABELS)),
-    FieldDef(
-        "data_use",
-        "Data use",
-        F.CHOICE,
-        "What the data is used for on the receiving side.",
-        options_of(DataUse, DATA_USE_LABELS),
-    ),
-    FieldDef("data_contract", "Versioned data contract", F.BOOL, "A versioned schema with compatibility rules."),
-    FieldDef("model_version_pinned", "Model version pinned", F.BOOL, "For a model behind this collaboration."),
-    FieldDef("shared_database", "Shared database", F.BOOL),
-    FieldDef("shared_model_artifact", "Shared model artifact", F.BOOL, "Loads the other side's model file directly."),
-    FieldDef("circuit_breaker", "Circuit breaker", F.BOOL),
-    FieldDef("timeout_ms", "Timeout (ms)", F.INTEGER),
-    FieldDef("fallback", "Fallback", F.TEXT, "What happens when the collaborator fails?"),
+    *INTEGRATION_FIELDS,
     FieldDef("notes", "Notes", F.TEXT),
 )

@@ -3,8 +3,9 @@
 from typing import Any
 
 from canvases.definition import CanvasDef, FieldDef, FieldKind, SectionDef, options_of
-from canvases.vocabulary import DATA_USE_LABELS, MEDIUM_LABELS, PATTERN_LABELS, ROLE_LABELS, SYNC_LABELS
-from models.relationship import DataUse, Medium, RelationshipPattern, Role, SyncMode, find_pattern_problems
+from canvases.integration import INTEGRATION_FIELDS
+from canvases.vocabulary import PATTERN_LABELS, ROLE_LABELS
+from models.relationship import RelationshipPattern, Role, find_pattern_problems
 
 F = FieldKind
 
@@ -46,28 +47,7 @@ INTEGRATION = SectionDef(
     (
         FieldDef("name", "Name", F.TEXT, "A short name, e.g. 'Title look-up'."),
         FieldDef("implementation_technology", "Implementation technology", F.TEXT, "e.g. REST/JSON, Kafka topic."),
-        FieldDef(
-            "sync",
-            "Sync or async",
-            F.CHOICE,
-            "Leave empty to derive it from the messages.",
-            options_of(SyncMode, SYNC_LABELS),
-        ),
-        FieldDef("medium", "Medium", F.CHOICE, "How the data travels.", options_of(Medium, MEDIUM_LABELS)),
-        FieldDef(
-            "data_use",
-            "Data use",
-            F.CHOICE,
-            "What the downstream side uses the data for.",
-            options_of(DataUse, DATA_USE_LABELS),
-        ),
-        FieldDef("data_contract", "Versioned data contract", F.BOOL, "A versioned schema with compatibility rules."),
-        FieldDef("model_version_pinned", "Model version pinned", F.BOOL, "For a model behind this relationship."),
-        FieldDef("shared_database", "Shared database", F.BOOL),
-        FieldDef("shared_model_artifact", "Shared model artifact", F.BOOL, "One side loads the other's model file."),
-        FieldDef("circuit_breaker", "Circuit breaker", F.BOOL),
-        FieldDef("timeout_ms", "Timeout (ms)", F.INTEGER),
-        FieldDef("fallback", "Fallback", F.TEXT, "What the downstream side does when the upstream fails."),
+        *INTEGRATION_FIELDS,
         FieldDef("notes", "Notes", F.LONG_TEXT),
     ),
     columns=3,
