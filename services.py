@@ -92,18 +92,20 @@ def duplicate_workspace(repo: WorkspaceRepository, workspace_id: str, name: str)
     return copy_id
 
 
-def import_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
-    """Stores the workspace in `raw`; raises WorkspaceFileError and stores nothing when it is bad."""
-    workspace = parse_workspace_json(raw, filename)
+def _store_new(repo: WorkspaceRepository, workspace: Workspace) -> tuple[str, Workspace]:
     workspace_id = new_workspace_id()
     repo.save(workspace_id, workspace)
     return workspace_id, workspace
 
 
+def import_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
+    """Stores the workspace in `raw`; raises WorkspaceFileError and stores nothing when it is bad."""
+    return _store_new(repo, parse_workspace_json(raw, filename))
+
+
 def export_workspace(workspace: Workspace) -> tuple[str, bytes]:
     """A file name and the workspace file's bytes."""
-    stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in workspace.name).strip("-") or "workspace"
-    return f"{stem}.workspace.json", dump_workspace_json(workspace).encode("utf-8")
+    return f"{file_stem(workspace.name)}.workspace.json", dump_workspace_json(workspace).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -267,21 +269,18 @@ def read_cml_import(raw: bytes, filename: str) -> CmlImport:
 
 def import_cml_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
     """Stores the workspace a Context Mapper file describes; raises CmlFileError and stores nothing on errors."""
-    workspace = parse_cml_workspace(raw, filename).workspace
-    workspace_id = new_workspace_id()
-    repo.save(workspace_id, workspace)
-    return workspace_id, workspace
+    return _store_new(repo, parse_cml_workspace(raw, filename).workspace)
 
 
 def export_cml_workspace(workspace: Workspace) -> tuple[str, bytes]:
     """A file name and the Context Mapper (CML) text of the workspace."""
-    stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in workspace.name).strip("-") or "workspace"
-    return f"{stem}.cml", export_cml(workspace).encode("utf-8")
+    return f"{file_stem(workspace.name)}.cml", export_cml(workspace).encode("utf-8")
 
 
-def _pdf_stem(*names: str) -> str:
+def file_stem(*names: str, fallback: str = "workspace") -> str:
+    """A safe file name part from names: letters, digits, '-' and '_' only."""
     return "-".join(
-        "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in n).strip("-") or "canvas" for n in names
+        "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in n).strip("-") or fallback for n in names
     )
 
 
@@ -306,14 +305,14 @@ def export_canvas_pdf(
     pdf = render_canvas_pdf(
         workspace, canvas_key, name, page_size=page_size, version_label=version_label, printed_on=printed_on
     )
-    return f"{_pdf_stem(name, CANVASES[canvas_key].title)}-{page_size}.pdf", pdf
+    return f"{file_stem(name, CANVASES[canvas_key].title, fallback='canvas')}-{page_size}.pdf", pdf
 
 
 def export_map(workspace: Workspace, fmt: MapFormat) -> tuple[str, bytes]:
     """A file name and the whole context map as DOT, SVG or PNG, with its findings marked."""
     dot = render_context_map_dot(analyze_workspace(workspace, lever=False))
     content = dot.encode("utf-8") if fmt == "dot" else render_map(dot, fmt)
-    return f"{_pdf_stem(workspace.name)}-context-map.{fmt}", content
+    return f"{file_stem(workspace.name, fallback='canvas')}-context-map.{fmt}", content
 
 
 def export_workspace_report(
@@ -338,4 +337,4 @@ def export_workspace_report(
         findings_section=findings,
         on_progress=on_progress,
     )
-    return f"{_pdf_stem(workspace.name)}-report-{page_size}.pdf", pdf
+    return f"{file_stem(workspace.name, fallback='canvas')}-report-{page_size}.pdf", pdf

@@ -12,7 +12,16 @@ from analysis.edges import Edge
 from analysis.finding_texts import possessive
 from analysis.nodes import Node, nodes_of
 from models.bounded_context import CommunicationEntry, MessageKind
-from models.relationship import SYMMETRIC_PATTERNS, DataUse, Relationship, RelationshipPattern, Role, Side, SyncMode
+from models.relationship import (
+    SYMMETRIC_PATTERNS,
+    DataUse,
+    IntegrationAttributes,
+    Relationship,
+    RelationshipPattern,
+    Role,
+    Side,
+    SyncMode,
+)
 from models.workspace import Workspace
 
 
@@ -61,6 +70,15 @@ def _roles(owner: str, entry: CommunicationEntry, upstream: str) -> tuple[set[Ro
     return (own, theirs) if owner == upstream else (theirs, own)
 
 
+FLAGS = ("data_contract", "shared_database", "shared_model_artifact", "model_version_pinned", "circuit_breaker")
+
+
+def _merge_flags(edge: Edge, source: IntegrationAttributes) -> None:
+    """A flag any declaration sets holds for the relationship."""
+    for flag in FLAGS:
+        setattr(edge, flag, getattr(edge, flag) or getattr(source, flag))
+
+
 def _absorb(edge: Edge, owner: str, direction: str, entry: CommunicationEntry) -> None:
     up, down = _roles(owner, entry, edge.upstream)
     edge.up_roles |= up
@@ -73,14 +91,7 @@ def _absorb(edge: Edge, owner: str, direction: str, entry: CommunicationEntry) -
     edge.medium = edge.medium or entry.medium
     if edge.data_use is None or edge.data_use is DataUse.TRAINING:
         edge.data_use = entry.data_use or edge.data_use
-    for flag in (
-        "data_contract",
-        "shared_database",
-        "shared_model_artifact",
-        "model_version_pinned",
-        "circuit_breaker",
-    ):
-        setattr(edge, flag, getattr(edge, flag) or getattr(entry, flag))
+    _merge_flags(edge, entry)
     edge.fallback = edge.fallback or entry.fallback
     edge.declared_by.add("upstream" if owner == edge.upstream else "downstream")
     edge.fix_at = edge.fix_at or f"{owner} › {direction.capitalize()} Communication"
@@ -195,14 +206,7 @@ def _apply_relationship(edges: EdgeIndex, relationship: Relationship) -> None:
     edge.sync = relationship.sync or edge.sync
     edge.medium = relationship.medium or edge.medium
     edge.data_use = relationship.data_use or edge.data_use
-    for flag in (
-        "data_contract",
-        "shared_database",
-        "shared_model_artifact",
-        "model_version_pinned",
-        "circuit_breaker",
-    ):
-        setattr(edge, flag, getattr(edge, flag) or getattr(relationship, flag))
+    _merge_flags(edge, relationship)
     edge.fallback = relationship.fallback or edge.fallback
     edge.declared_by.add("relationship")
     edge.fix_at = edge.fix_at or "Context map › Relationships"
