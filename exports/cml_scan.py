@@ -4,6 +4,7 @@ import re
 
 from exports import cml_messages as text
 from exports.cml_model import At, CmlComment, CmlProblem
+from exports.text_input import NotUtf8, decode_utf8
 from exports.workspace_file import WorkspaceFileError
 from models.workspace import Problem
 
@@ -15,7 +16,6 @@ MAX_CML_TOKENS = 50_000
 MAX_NESTING = 40
 # Larger input is refused before it is even decoded.
 REFUSED_BYTES = 16 * MAX_CML_BYTES
-BOM = "\ufeff"
 
 # One pass over the tokens. Strings and comments may hold braces, so they are matched as wholes.
 # Closing quotes and comment ends are optional: an unclosed one then runs to the end of the file in
@@ -57,14 +57,10 @@ def decode_cml(raw: bytes | str, source: str) -> str:
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > REFUSED_BYTES:
         raise CmlFileError(source, [CmlProblem(At(0, 0), _too_large(size))])
-    if isinstance(raw, str):
-        return raw.removeprefix(BOM)
-    body = raw.removeprefix(BOM.encode("utf-8"))
     try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        offset = error.start + len(raw) - len(body)
-        problem = CmlProblem(end_of(body[: error.start].decode("utf-8")), text.NOT_UTF8.format(offset=offset))
+        return decode_utf8(raw)
+    except NotUtf8 as error:
+        problem = CmlProblem(end_of(error.valid_prefix), text.NOT_UTF8.format(offset=error.offset))
         raise CmlFileError(source, [problem]) from None
 
 

@@ -3,11 +3,11 @@
 import json
 from pathlib import Path
 
+from exports.text_input import NotUtf8, decode_utf8
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import SCHEMA_VERSION, Problem, Workspace
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-BOM = "\ufeff"
 
 
 class WorkspaceFileError(ValueError):
@@ -33,14 +33,10 @@ def _text_of(raw: bytes | str, source: str) -> str:
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > MAX_FILE_BYTES:
         raise _fail(source, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
-    if isinstance(raw, str):
-        return raw.removeprefix(BOM)
-    body = raw.removeprefix(BOM.encode("utf-8"))
     try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        offset = error.start + len(raw) - len(body)
-        raise _fail(source, f"is not UTF-8 text (byte {offset}).") from None
+        return decode_utf8(raw)
+    except NotUtf8 as error:
+        raise _fail(source, f"is not UTF-8 text (byte {error.offset}).") from None
 
 
 def _first_unencodable(value: object, path: str = "") -> str | None:
