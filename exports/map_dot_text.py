@@ -24,6 +24,8 @@ def _clean(text: str) -> str:
 def html_text(text: str) -> str:
     """`text` for the inside of an HTML-like label (`label=<...>`): markup escaped, line breaks as <BR/>."""
     escaped = _clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    # Graphviz's HTML lexer rejects a text that starts with "]" (e.g. a context named "]"), so it is a reference.
+    escaped = escaped.replace("]", "&#93;")
     return "<BR/>".join(_HTML_BACKSLASH_LETTER.sub("\\\\\u200b", escaped).split("\n"))
 
 
