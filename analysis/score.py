@@ -43,13 +43,21 @@ def counts_in_score(f: Finding) -> bool:
     return f.status is not FindingStatus.NOT_EVALUABLE and not f.rule.startswith("CON")
 
 
-def finding_weight(f: Finding, cmap: ContextMap, config: AnalysisConfig) -> float:
+def _critical_and_near(cmap: ContextMap) -> tuple[set[str], set[str]]:
+    """The critical contexts, and those plus their direct neighbours, computed once for all findings."""
+    deps = cmap.dependencies
+    critical = {name for name, node in cmap.nodes.items() if node.critical}
+    near = set(critical)
+    for name in critical & set(deps):
+        near.update(deps.predecessors(name), deps.successors(name))
+    return critical, near
+
+
+def finding_weight(f: Finding, critical: set[str], near: set[str], config: AnalysisConfig) -> float:
     weight = config.severity_weights[f.severity.value]
+    # A finding about one context touches its direct neighbours too (coupling-rules.md §5).
     touched = set(f.contexts)
-    if len(touched) == 1 and (name := next(iter(touched))) in cmap.dependencies:
-        # A finding about one context touches its direct neighbours too (coupling-rules.md §5).
-        touched |= set(cmap.dependencies.predecessors(name)) | set(cmap.dependencies.successors(name))
-    if any(cmap.nodes[c].critical for c in touched if c in cmap.nodes):
+    if touched & near if len(touched) == 1 else touched & critical:
         weight *= config.critical_multiplier
     if f.status is FindingStatus.ACCEPTED:
         weight *= config.accepted_weight
@@ -57,7 +65,8 @@ def finding_weight(f: Finding, cmap: ContextMap, config: AnalysisConfig) -> floa
 
 
 def _findings_part(findings: list[Finding], cmap: ContextMap, config: AnalysisConfig) -> ScorePart:
-    weighted = [(f, finding_weight(f, cmap, config)) for f in findings if counts_in_score(f)]
+    critical, near = _critical_and_near(cmap)
+    weighted = [(f, finding_weight(f, critical, near, config)) for f in findings if counts_in_score(f)]
     raw = sum(w for _, w in weighted)
     top = sorted(weighted, key=lambda fw: -fw[1])[:4]
     detail = "; ".join(

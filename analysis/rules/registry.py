@@ -34,14 +34,18 @@ RULE_FUNCTIONS: list[Rule] = [
 def balance_findings(ctx: RuleContext, findings: list[Finding]) -> list[Finding]:
     """AIC019, the catch-all: global complexity on an AI edge that no specific rule already explains."""
     subjects = [f" {f.subject} " for f in findings if not f.rule.startswith("CON")]
+    # One text holding every subject, searched once per edge: a loop over thousands of findings per edge was slow.
+    # A name may hold a line break, and only then could a match span two subjects; such labels take the loop.
+    joined = "\n".join(subjects)
     result = []
     for edge in ctx.cmap.edges:
         ends = {edge.upstream, edge.downstream}
         if edge.balance != "global_complexity" or not any(ctx.node(n).is_ai for n in ends):
             continue
         # A finding is about this edge when its subject is the edge or a chain that runs along it.
-        if any(f" {edge.label} " in subject for subject in subjects):
-            continue
+        label = f" {edge.label} "
+        if label in joined if "\n" not in label else any(label in subject for subject in subjects):
+            continue  # already explained
         severity = Severity.ERROR if edge.pain >= ctx.config.severe_pain else Severity.WARNING
         result.append(
             finding(

@@ -2,6 +2,7 @@
 
 import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -25,25 +26,55 @@ def _availability_shortfall(ctx: RuleContext, path: list[str]) -> bool:
     return product * 100 < target
 
 
+@dataclass(frozen=True)
+class _SyncCalls:
+    """The online synchronous calls as plain dicts, built once per analysis: graph views are slow in hot loops."""
+
+    callees: dict[str, list[str]]  # sorted, so that ties between equally short chains break by name
+    callers: dict[str, list[str]]
+    safe: dict[tuple[str, str], bool]  # the call or the callee has a fallback
+
+
+def _sync_calls(ctx: RuleContext) -> _SyncCalls:
+    if "sync_calls" not in ctx.memo:
+        graph = ctx.sync_graph
+        ctx.memo["sync_calls"] = _SyncCalls(
+            {x: sorted(graph.successors(x)) for x in graph},
+            {y: list(graph.predecessors(y)) for y in graph},
+            {
+                (x, y): ctx.edge(x, y).has_fallback or ctx.node(y).fallback is not FallbackKind.NONE
+                for x, y in graph.edges()
+            },
+        )
+    return ctx.memo["sync_calls"]  # type: ignore[no-any-return]
+
+
 def _chains_to(ctx: RuleContext, model: str) -> tuple[dict[str, str], dict[str, bool]]:
     """For every caller of `model`: the next hop of its shortest chain, and whether every such chain is protected.
 
     A chain is protected when its first edge or the next context has a fallback, or the rest of it is
     protected. Among equally short chains the unprotected one counts: one protected route is no comfort.
+    One breadth-first pass, level by level, so each caller sees its next hops' results already settled.
     """
-    distance = nx.single_source_shortest_path_length(ctx.sync_graph.reverse(copy=False), model)
+    calls = _sync_calls(ctx)
+    distance = {model: 0}
     towards: dict[str, str] = {}
     protected = {model: False}
-    for caller in sorted(distance, key=lambda n: (distance[n], n)):
-        if caller == model:
-            continue
-        hops = sorted(y for y in ctx.sync_graph.successors(caller) if distance.get(y) == distance[caller] - 1)
-        safe = {
-            y: ctx.edge(caller, y).has_fallback or ctx.node(y).fallback is not FallbackKind.NONE or protected[y]
-            for y in hops
-        }
-        towards[caller] = next((y for y in hops if not safe[y]), hops[0])
-        protected[caller] = all(safe.values())
+    level = [model]
+    while level:
+        depth = distance[level[0]] + 1
+        below = []
+        for callee in level:
+            for caller in calls.callers[callee]:
+                if caller not in distance:
+                    distance[caller] = depth
+                    below.append(caller)
+        for caller in below:
+            hops = [y for y in calls.callees[caller] if distance.get(y) == depth - 1]
+            safe = [calls.safe[caller, y] or protected[y] for y in hops]
+            towards[caller] = next((y for y, ok in zip(hops, safe, strict=True) if not ok), hops[0])
+            protected[caller] = all(safe)
+        level = below
     return towards, protected
 
 
@@ -94,12 +125,25 @@ def _unknown_runtime(ctx: RuleContext) -> Iterator[Finding]:
     deps = ctx.cmap.dependencies
     critical = {n for n, node in ctx.cmap.nodes.items() if node.internal and node.critical}
     models = {n for n, node in ctx.cmap.nodes.items() if node.serving_ai}
-    reached = critical | {d for c in critical for d in nx.descendants(deps, c)} if critical else set()
-    feeding = models | {a for m in models for a in nx.ancestors(deps, m)} if models else set()
+    # One search from all sources at once: a search per critical context or model took seconds on big maps.
+    reached = _reachable(deps, critical)
+    feeding = _reachable(deps.reverse(copy=False), models)
     for x, y in sorted(deps.edges()):
         edge = ctx.edge(x, y)
         if x in reached and y in feeding and edge.runtime is None and not edge.offline and not edge.symmetric:
             yield not_evaluable("AIC003", edge.label, "Sync or async (and the messages)", edge.fix_at or x, [x, y])
+
+
+def _reachable(graph: "nx.DiGraph[str]", sources: set[str]) -> set[str]:
+    """`sources` and everything reachable from any of them."""
+    seen = set(sources)
+    stack = list(sources)
+    while stack:
+        for y in graph.successors(stack.pop()):
+            if y not in seen:
+                seen.add(y)
+                stack.append(y)
+    return seen
 
 
 def _canonical(cycle: list[str]) -> list[str]:
@@ -112,7 +156,7 @@ def aic005_cycle_through_ai(ctx: RuleContext) -> Iterator[Finding]:
     for component in nx.strongly_connected_components(graph):
         if len(component) < 2 or not any(ctx.node(n).is_ai for n in component):
             continue
-        sub = graph.subgraph(component)
+        sub = graph.subgraph(component).copy()  # a view filters every lookup; the cycle search does many
         cycles = nx.simple_cycles(sub, length_bound=ctx.config.cycle_length_bound)
         for cycle in sorted(_canonical(c) for c in itertools.islice(cycles, MAX_CYCLES)):
             if not any(ctx.node(n).is_ai for n in cycle):
