@@ -111,9 +111,11 @@ def gate_of(findings: list[Finding], fail_on: Severity = Severity.ERROR) -> tupl
     blocking = [
         f for f in findings if f.status is FindingStatus.OPEN and f.severity in failing and not f.rule.startswith("CON")
     ]
+    kinds = sorted(s.value for s in failing)
     if not blocking:
-        return "pass", f"no unaccepted {' or '.join(sorted(s.value for s in failing))}"
-    return "fail", f"{len(blocking)} unaccepted {' or '.join(sorted(s.value for s in failing))}"
+        return "pass", f"no unaccepted {' or '.join(kinds)}"
+    plural = "s" if len(blocking) > 1 else ""
+    return "fail", f"{len(blocking)} unaccepted {' or '.join(kind + plural for kind in kinds)}"
 
 
 def compute_score(findings: list[Finding], cmap: ContextMap, metrics: MapMetrics, config: AnalysisConfig) -> Score:

@@ -4,6 +4,7 @@ import warnings
 from typing import Any
 
 from analysis.engine import Analysis
+from analysis.metrics import broker_scores
 from analysis.score import gate_of
 from exports.context_map_dot import render_context_map_dot
 from exports.map_export import MapExportError, export_map
@@ -24,6 +25,7 @@ def gate_for(analysis: Analysis, fail_on: str) -> tuple[str, str]:
 def analysis_as_data(analysis: Analysis, fail_on: str = "error") -> dict[str, Any]:
     gate, reason = gate_for(analysis, fail_on)
     score = analysis.score
+    broker = broker_scores(analysis.context_map)
     return {
         "workspace": analysis.workspace,
         "score": {
@@ -52,7 +54,9 @@ def analysis_as_data(analysis: Analysis, fail_on: str = "error") -> dict[str, An
         ],
         "metrics": {
             "map": vars(analysis.map_metrics),
-            "contexts": {name: vars(m) for name, m in sorted(analysis.node_metrics.items())},
+            "contexts": {
+                name: {**vars(m), "broker": broker.get(name)} for name, m in sorted(analysis.node_metrics.items())
+            },
         },
     }
 

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.engine import Analysis
+from analysis.metrics import broker_scores
 
 MAP_METRIC_LABELS = {
     "contexts": "Bounded contexts",
@@ -23,6 +24,7 @@ MAP_METRIC_LABELS = {
 
 def node_table(analysis: Analysis) -> pd.DataFrame:
     rows = []
+    broker = broker_scores(analysis.context_map)
     for name, m in analysis.node_metrics.items():
         node = analysis.context_map.nodes[name]
         kind = ("AI · " if node.is_ai else "") + ("context" if node.internal else "external")
@@ -36,7 +38,7 @@ def node_table(analysis: Analysis) -> pd.DataFrame:
                 "Weighted instability": m.instability_weighted,
                 "Change blast radius": m.change_blast_radius,
                 "Outage blast radius": m.outage_blast_radius,
-                "Broker": m.broker,
+                "Broker": broker.get(name),
                 "Volatility": m.volatility,
                 "Pain": m.pain,
                 "In a cycle": m.in_cycle,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from analysis.cycles import cycles_through
 from analysis.metrics import cyclic_graph
 from analysis.rules.common import RuleContext, finding, not_evaluable
 from models.bounded_context import FallbackKind
@@ -154,13 +155,11 @@ def _canonical(cycle: list[str]) -> list[str]:
 def aic005_cycle_through_ai(ctx: RuleContext) -> Iterator[Finding]:
     graph = cyclic_graph(ctx.cmap)
     for component in nx.strongly_connected_components(graph):
-        if len(component) < 2 or not any(ctx.node(n).is_ai for n in component):
+        ai = [n for n in component if ctx.node(n).is_ai]
+        if len(component) < 2 or not ai:
             continue
-        sub = graph.subgraph(component).copy()  # a view filters every lookup; the cycle search does many
-        cycles = nx.simple_cycles(sub, length_bound=ctx.config.cycle_length_bound)
-        for cycle in sorted(_canonical(c) for c in itertools.islice(cycles, MAX_CYCLES)):
-            if not any(ctx.node(n).is_ai for n in cycle):
-                continue
+        cycles = cycles_through(graph.subgraph(component), ai, ctx.config.cycle_length_bound, MAX_CYCLES)
+        for cycle in sorted(_canonical(c) for c in cycles):
             edges = [ctx.edge(x, y) for x, y in itertools.pairwise([*cycle, cycle[0]])]
             subject = " -> ".join([*cycle, cycle[0]])
             unknown = [e for e in edges if e.runtime is None]
