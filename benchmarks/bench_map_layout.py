@@ -4,9 +4,7 @@ Run: .venv/bin/python benchmarks/bench_map_layout.py [--sizes 30:4,100:4,300:2] 
 Each size is CONTEXTS:RELATIONSHIPS_PER_CONTEXT; 10 % of the contexts are AI components. `--write DIR`
 also stores each generated workspace as a workspace file.
 
-`--browser 300:2` instead starts the app (scripts/run.sh) on that generated workspace and measures in
-headless Chromium how long the map takes to be on screen after clicking "Context map": the first
-time (the analysis is computed) and then with the analysis cached.
+The time until a large map is on screen in the browser is measured by bench_map_page.py.
 """
 
 import argparse
@@ -16,7 +14,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -133,10 +130,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-MAP = '[data-testid="stGraphVizChart"] svg, [data-testid="stImage"] img'
 
 
-def _start_app(data: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_app(data: Path) -> tuple[subprocess.Popen[bytes], str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -156,51 +152,12 @@ def _start_app(data: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("the app did not start")
 
 
-def measure_in_browser(contexts: int, per_context: int, rounds: int) -> list[float]:
-    """Seconds from clicking "Context map" to the map on screen; the first round computes the analysis."""
-    from playwright.sync_api import expect, sync_playwright
-
-    import services
-
-    with tempfile.TemporaryDirectory() as folder:
-        repo = services.open_repository(Path(folder))
-        services.import_workspace(repo, dump_workspace_json(random_workspace(contexts, per_context)).encode(), "g.json")
-        process, url = _start_app(Path(folder))
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1500, "height": 1100})
-                page.goto(url)
-                times = []
-                for _ in range(rounds):
-                    expect(page.get_by_role("link", name="Context map")).to_be_visible(timeout=60_000)
-                    started = time.perf_counter()
-                    page.get_by_role("link", name="Context map").click()
-                    expect(page.locator(MAP).first).to_be_visible(timeout=180_000)
-                    times.append(time.perf_counter() - started)
-                    page.get_by_role("link", name="Workspaces").click()
-                    page.wait_for_timeout(1500)
-                browser.close()
-        finally:
-            os.killpg(process.pid, 15)
-            process.wait(timeout=20)
-    return times
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="30:4,100:4,300:2")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write", type=Path, default=None)
-    parser.add_argument("--browser", default=None, help="CONTEXTS:PER_CONTEXT to measure in headless Chromium")
-    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    if args.browser:
-        contexts, per_context = (int(n) for n in args.browser.split(":"))
-        times = measure_in_browser(contexts, per_context, args.rounds)
-        print(f"map on screen, first (analysis computed): {times[0]:.2f} s")
-        print(f"map on screen, analysis cached: median {statistics.median(times[1:]):.2f} s of {times[1:]}")
-        return
     sizes = [tuple(int(n) for n in size.split(":")) for size in args.sizes.split(",")]
     rows = [measure(contexts, per_context, args.repeat, args.write) for contexts, per_context in sizes]
     columns = list(rows[0])
