@@ -10,11 +10,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from storage.repository import HistoryRecord, VersionInfo, WorkspaceRepository
+from storage.repository import HistoryRecord, ReviewKind, ReviewNote, VersionInfo, WorkspaceRepository
 from storage.snapshot import CorruptBlob, decode_blob
 
 FORMAT = "architecture-canvas-workbench-history"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added the review notes; files of version 1 (without them) still read
+READABLE_VERSIONS = (1, 2)
 
 
 class BackupInvalid(ValueError):
@@ -25,7 +26,8 @@ def _record_line(record: HistoryRecord) -> str:
     info = record.version
     version = {**info.__dict__, "created_at": info.created_at.isoformat(), "tags": list(info.tags)}
     encoded = {h: base64.b64encode(b).decode("ascii") for h, b in sorted(record.blobs.items())}
-    return json.dumps({"version": version, "blobs": encoded}, ensure_ascii=True, sort_keys=True)
+    notes = [{**n.__dict__, "kind": n.kind.value, "created_at": n.created_at.isoformat()} for n in record.reviews]
+    return json.dumps({"version": version, "blobs": encoded, "reviews": notes}, ensure_ascii=True, sort_keys=True)
 
 
 def write_backup(records: Iterable[HistoryRecord], path: Path) -> int:
@@ -51,6 +53,12 @@ def _version(raw: dict[str, Any]) -> VersionInfo:
     return VersionInfo(**fields)
 
 
+def _review(raw: dict[str, Any]) -> ReviewNote:
+    return ReviewNote(
+        **{**raw, "kind": ReviewKind(raw["kind"]), "created_at": dt.datetime.fromisoformat(raw["created_at"])}
+    )
+
+
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     try:
         with gzip.open(path, "rt", encoding="ascii") as stream:
@@ -66,13 +74,17 @@ def read_backup(path: Path) -> Iterator[HistoryRecord]:
         try:
             data = json.loads(line)
             if number == 1:
-                if data != {"format": FORMAT, "version": FORMAT_VERSION}:
-                    raise BackupInvalid(f"{path}: is not a workbench backup (format {FORMAT} {FORMAT_VERSION}).")
+                if data.get("format") != FORMAT or data.get("version") not in READABLE_VERSIONS:
+                    raise BackupInvalid(
+                        f"{path}: is not a workbench backup this version can read "
+                        f"(format {FORMAT}, version {' or '.join(map(str, READABLE_VERSIONS))})."
+                    )
                 continue
             blobs = {h: base64.b64decode(b, validate=True) for h, b in data["blobs"].items()}
             for digest, blob in blobs.items():
                 decode_blob(digest, blob)
-            yield HistoryRecord(_version(data["version"]), blobs)
+            notes = tuple(_review(raw) for raw in data.get("reviews", []))
+            yield HistoryRecord(_version(data["version"]), blobs, notes)
         except BackupInvalid:
             raise
         except CorruptBlob as error:

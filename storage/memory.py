@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from models.workspace import Workspace
 from storage.repository import (
     HistoryRecord,
+    ReviewNote,
     SaveResult,
     StaleParent,
     VersionInfo,
@@ -15,6 +16,7 @@ from storage.repository import (
     WorkspaceExists,
     WorkspaceNotFound,
     WorkspaceSummary,
+    storable_review,
     storable_text,
 )
 from storage.snapshot import assemble_snapshot, decode_blob, referenced_blobs, take_snapshot
@@ -26,6 +28,7 @@ class InMemoryWorkspaceRepository:
         self._blobs: dict[str, bytes] = {}
         self._versions: dict[str, list[VersionInfo]] = {}  # oldest first; number n is at index n - 1
         self._tags: dict[str, dict[str, int]] = {}
+        self._reviews: dict[str, list[ReviewNote]] = {}  # oldest first
 
     def _history(self, workspace_id: str) -> list[VersionInfo]:
         if workspace_id not in self._versions:
@@ -84,6 +87,7 @@ class InMemoryWorkspaceRepository:
             self._history(workspace_id)
             del self._versions[workspace_id]
             self._tags.pop(workspace_id, None)
+            self._reviews.pop(workspace_id, None)
             used = {h for history in self._versions.values() for v in history for h in self._blobs_of(v)}
             self._blobs = {h: b for h, b in self._blobs.items() if h in used}
 
@@ -104,18 +108,33 @@ class InMemoryWorkspaceRepository:
     def untag_version(self, workspace_id: str, tag: str) -> None:
         self._tags.get(workspace_id, {}).pop(tag, None)
 
+    def add_review(self, note: ReviewNote) -> ReviewNote:
+        note = storable_review(note)
+        with self._lock:
+            if not 1 <= note.number <= len(self._history(note.workspace_id)):
+                raise VersionNotFound(f"{note.workspace_id} version {note.number}")
+            self._reviews.setdefault(note.workspace_id, []).append(note)
+        return note
+
+    def list_reviews(self, workspace_id: str) -> list[ReviewNote]:
+        self._history(workspace_id)
+        return list(reversed(self._reviews.get(workspace_id, [])))
+
     def iter_history(self) -> Iterator[HistoryRecord]:
         sent: set[str] = set()
         for workspace_id in sorted(self._versions):
+            notes = self._reviews.get(workspace_id, [])
             for info in self._versions[workspace_id]:
                 needed = self._blobs_of(info) - sent
                 sent |= needed
-                yield HistoryRecord(self._tagged(info), self._read(needed))
+                on_version = tuple(n for n in notes if n.number == info.number)
+                yield HistoryRecord(self._tagged(info), self._read(needed), on_version)
 
     def restore_history(self, records: Iterable[HistoryRecord]) -> int:
         added: dict[str, list[VersionInfo]] = {}
         blobs: dict[str, bytes] = {}
         named: dict[str, dict[str, int]] = {}
+        notes: dict[str, list[ReviewNote]] = {}
         for record in records:
             info = record.version
             if info.workspace_id in self._versions:
@@ -126,10 +145,15 @@ class InMemoryWorkspaceRepository:
             added.setdefault(info.workspace_id, []).append(dataclasses.replace(info, tags=()))
             for tag in info.tags:
                 named.setdefault(info.workspace_id, {})[tag] = info.number
+            notes.setdefault(info.workspace_id, []).extend(
+                storable_review(dataclasses.replace(n, workspace_id=info.workspace_id, number=info.number))
+                for n in record.reviews
+            )
         with self._lock:
             self._blobs.update(blobs)
             self._versions.update(added)
             self._tags.update(named)
+            self._reviews.update(notes)
         return sum(len(h) for h in added.values())
 
     def stored_bytes(self) -> int:

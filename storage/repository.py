@@ -1,8 +1,10 @@
 """The repository port: what the services need from storage, nothing more."""
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol
 
 from models.workspace import Workspace
@@ -38,12 +40,38 @@ class SaveResult:
     created: bool  # False when the content equals the newest version, which is then returned
 
 
+class ReviewKind(StrEnum):
+    COMMENT = "comment"
+    REVIEWED = "reviewed"
+    APPROVED = "approved"
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    """A reviewer's comment on a version, or the mark that it was reviewed or approved (with optional text).
+
+    A comment may point at one canvas section: `canvas_kind` and `canvas` name the canvas, `section` the
+    section's title; all three are empty for a note on the whole version.
+    """
+
+    workspace_id: str
+    number: int
+    kind: ReviewKind
+    author: str
+    text: str
+    created_at: dt.datetime
+    canvas_kind: str = ""
+    canvas: str = ""
+    section: str = ""
+
+
 @dataclass(frozen=True)
 class HistoryRecord:
     """One version with the content blobs it needs, as moved by backup and restore."""
 
     version: VersionInfo
     blobs: dict[str, bytes] = field(default_factory=dict)  # only blobs not sent with an earlier record
+    reviews: tuple[ReviewNote, ...] = ()  # the review notes on this version, oldest first
 
 
 def storable_text(text: str) -> str:
@@ -110,6 +138,14 @@ class WorkspaceRepository(Protocol):
 
     def untag_version(self, workspace_id: str, tag: str) -> None: ...
 
+    def add_review(self, note: ReviewNote) -> ReviewNote:
+        """Stores a review note on an existing version (VersionNotFound otherwise); returns it as stored."""
+        ...
+
+    def list_reviews(self, workspace_id: str) -> list[ReviewNote]:
+        """Every review note of the workspace, newest first."""
+        ...
+
     def iter_history(self) -> Iterator[HistoryRecord]:
         """Every version of every workspace, oldest first per workspace, with the blobs each adds."""
         ...
@@ -117,3 +153,19 @@ class WorkspaceRepository(Protocol):
     def restore_history(self, records: Iterable[HistoryRecord]) -> int:
         """Adds the versions of workspaces not stored yet, in one transaction; returns how many."""
         ...
+
+
+def storable_review(note: ReviewNote) -> ReviewNote:
+    """The note with text every database can hold; a comment without text is refused."""
+    text = storable_text(note.text).strip()
+    if note.kind is ReviewKind.COMMENT and not text:
+        raise ValueError("A comment needs some text.")
+    return dataclasses.replace(
+        note,
+        kind=ReviewKind(note.kind),
+        author=storable_text(note.author).strip(),
+        text=text,
+        canvas_kind=storable_text(note.canvas_kind),
+        canvas=storable_text(note.canvas),
+        section=storable_text(note.section),
+    )

@@ -6,9 +6,10 @@ from collections.abc import Iterable, Iterator
 import sqlalchemy as sa
 
 from models.workspace import Workspace
-from storage import sql_history, sql_rows
+from storage import sql_history, sql_reviews, sql_rows
 from storage.repository import (
     HistoryRecord,
+    ReviewNote,
     SaveResult,
     StaleParent,
     StorageUnavailable,
@@ -16,6 +17,7 @@ from storage.repository import (
     VersionNotFound,
     WorkspaceNotFound,
     WorkspaceSummary,
+    storable_review,
     storable_text,
 )
 from storage.snapshot import CorruptBlob, assemble_snapshot, referenced_blobs, take_snapshot
@@ -28,7 +30,7 @@ from storage.sql_engine import (
     write_transaction,
 )
 from storage.sql_rows import read_blobs, utc, version_info, version_row
-from storage.sql_schema import blobs, check_tables, migrate, tags, versions, workspaces
+from storage.sql_schema import blobs, check_tables, migrate, reviews, tags, versions, workspaces
 
 # PostgreSQL advisory lock keys: one serialises migrations, the other keeps blob clean-up apart from saves.
 MIGRATION_LOCK, BLOB_LOCK = 7_310_001, 7_310_002
@@ -129,7 +131,7 @@ class SqlWorkspaceRepository:
                 connection.execute(sa.select(sa.func.pg_advisory_xact_lock(BLOB_LOCK)))
             if self._head(connection, workspace_id, lock=True) is None:
                 raise WorkspaceNotFound(workspace_id)
-            for table in (tags, versions):
+            for table in (reviews, tags, versions):
                 connection.execute(table.delete().where(table.c.workspace_id == workspace_id))
             connection.execute(workspaces.delete().where(workspaces.c.id == workspace_id))
             self._delete_unused_blobs(connection)
@@ -163,6 +165,21 @@ class SqlWorkspaceRepository:
     def untag_version(self, workspace_id: str, tag: str) -> None:
         with write_transaction(self.engine) as connection:
             connection.execute(tags.delete().where(tags.c.workspace_id == workspace_id, tags.c.tag == tag))
+
+    def add_review(self, note: ReviewNote) -> ReviewNote:
+        note = storable_review(note)
+        with write_transaction(self.engine) as connection:
+            if self._head(connection, note.workspace_id) is None:
+                raise WorkspaceNotFound(note.workspace_id)
+            self._version(connection, note.workspace_id, note.number)
+            sql_reviews.insert_reviews(connection, [note])
+        return note
+
+    def list_reviews(self, workspace_id: str) -> list[ReviewNote]:
+        with read_transaction(self.engine) as connection:
+            if self._head(connection, workspace_id) is None:
+                raise WorkspaceNotFound(workspace_id)
+            return sql_reviews.list_reviews(connection, workspace_id)
 
     def iter_history(self) -> Iterator[HistoryRecord]:
         with read_transaction(self.engine) as connection:

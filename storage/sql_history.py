@@ -6,8 +6,17 @@ from collections.abc import Iterable, Iterator
 
 import sqlalchemy as sa
 
-from storage.repository import HistoryRecord, StorageUnavailable, VersionInfo, WorkspaceExists, storable_text
+from storage.repository import (
+    HistoryRecord,
+    ReviewNote,
+    StorageUnavailable,
+    VersionInfo,
+    WorkspaceExists,
+    storable_review,
+    storable_text,
+)
 from storage.snapshot import CorruptBlob, decode_blob, referenced_blobs
+from storage.sql_reviews import insert_reviews, reviews_by_version
 from storage.sql_rows import insert_blobs, present_blobs, read_blobs, version_info, version_row
 from storage.sql_schema import tags, versions, workspaces
 
@@ -32,13 +41,14 @@ def list_versions(connection: sa.Connection, workspace_id: str) -> list[VersionI
 
 def iter_history(connection: sa.Connection) -> Iterator[HistoryRecord]:
     named = _tags_by_number(connection)
+    notes = reviews_by_version(connection)
     sent: set[str] = set()
     rows = connection.execute(sa.select(versions).order_by(versions.c.workspace_id, versions.c.number)).all()
     for row in rows:
         needed = referenced_blobs(row.content_hash, lambda hashes: read_blobs(connection, hashes)) - sent
         sent |= needed
         info = version_info(row, named.get((row.workspace_id, row.number), []))
-        yield HistoryRecord(info, read_blobs(connection, needed))
+        yield HistoryRecord(info, read_blobs(connection, needed), tuple(notes.get((row.workspace_id, row.number), [])))
 
 
 def _check_blobs(record: HistoryRecord) -> None:
@@ -58,6 +68,15 @@ def _storable(info: VersionInfo) -> VersionInfo:
         message=storable_text(info.message),
         tags=tuple(storable_text(t) for t in info.tags),
     )
+
+
+def _reviews_of(record: HistoryRecord) -> list[ReviewNote]:
+    """The record's notes, as belonging to its version: a hand-made backup cannot attach them elsewhere."""
+    info = record.version
+    return [
+        storable_review(dataclasses.replace(n, workspace_id=info.workspace_id, number=info.number))
+        for n in record.reviews
+    ]
 
 
 def restore_history(connection: sa.Connection, records: Iterable[HistoryRecord]) -> int:
@@ -80,6 +99,7 @@ def restore_history(connection: sa.Connection, records: Iterable[HistoryRecord])
         connection.execute(versions.insert().values(version_row(info)))
         for tag in info.tags:
             connection.execute(tags.insert().values(workspace_id=info.workspace_id, tag=tag, number=info.number))
+        insert_reviews(connection, _reviews_of(record))
         heads[info.workspace_id] = info
         count += 1
     for info in heads.values():

@@ -49,14 +49,37 @@ blobs = sa.Table(
 )
 
 
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("workspace_id", sa.String(64), nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("canvas_kind", sa.Text, nullable=False),
+    sa.Column("canvas", sa.Text, nullable=False),
+    sa.Column("section", sa.Text, nullable=False),
+    sa.ForeignKeyConstraint(["workspace_id", "number"], ["versions.workspace_id", "versions.number"]),
+    sa.Index("reviews_by_version", "workspace_id", "number"),
+)
+
+
 def _create_version_1(connection: sa.Connection) -> None:
     # When a later migration changes a table, copy these definitions here first: migration 1 must
     # keep creating the schema of version 1, whatever the tables above look like by then.
     metadata.create_all(connection, tables=[workspaces, versions, tags, blobs])
 
 
+def _add_reviews(connection: sa.Connection) -> None:
+    """Version 2: the review trail (comments, reviewed and approved marks on versions)."""
+    metadata.create_all(connection, tables=[reviews])
+
+
 # Migration n upgrades schema n-1 to n. Append, never edit or reorder: databases in the field ran them.
-MIGRATIONS: list[Callable[[sa.Connection], None]] = [_create_version_1]
+MIGRATIONS: list[Callable[[sa.Connection], None]] = [_create_version_1, _add_reviews]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -1,6 +1,8 @@
 """The whole history goes to one file and back, into the same or the other kind of database."""
 
+import datetime as dt
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -8,10 +10,12 @@ import pytest
 import cli
 import services
 from storage.backup import BackupInvalid
-from storage.repository import WorkspaceExists, WorkspaceRepository
+from storage.repository import ReviewKind, ReviewNote, WorkspaceExists, WorkspaceRepository
 from storage.sql import SqlWorkspaceRepository
 from tests.integration.conftest import BACKENDS, open_backend
 from tests.integration.workspaces import edited, small_workspace
+
+NOW = dt.datetime(2026, 11, 27, 12, 30, tzinfo=dt.UTC)
 
 
 def fill(repo: WorkspaceRepository) -> None:
@@ -19,6 +23,8 @@ def fill(repo: WorkspaceRepository) -> None:
     repo.save("w1", edited(small_workspace(), "Orders", purpose="v2"), parent=1, author="Bob", message="second")
     repo.save("w1", small_workspace(), parent=2, message="Restored version 1")
     repo.tag_version("w1", 2, "after workshop 2")
+    repo.add_review(ReviewNote("w1", 2, ReviewKind.COMMENT, "Rita", "ACL?", NOW, "bounded_context", "Orders", "Roles"))
+    repo.add_review(ReviewNote("w1", 3, ReviewKind.APPROVED, "Rita", "", NOW))
     repo.save("w2", small_workspace("Ωmega 🚀", description="\u202eright to left\x00"), author="Ünal")
 
 
@@ -27,6 +33,7 @@ def everything(repo: WorkspaceRepository) -> list[object]:
     for summary in repo.list_workspaces():
         for version in repo.list_versions(summary.workspace_id):
             history += [version, repo.load(summary.workspace_id, version.number)]
+        history += repo.list_reviews(summary.workspace_id)
     return history
 
 
@@ -92,3 +99,25 @@ def test_the_command_line_moves_the_history_between_databases(database: str, tmp
     assert cli.main(["restore", str(path), "--database", database]) == 0
     assert everything(SqlWorkspaceRepository(database)) == everything(SqlWorkspaceRepository(source))
     assert cli.main(["restore", str(path), "--database", database]) == 2  # the workspaces are there already
+
+
+def test_a_backup_of_format_1_without_review_notes_still_restores(repo: WorkspaceRepository, tmp_path: Path) -> None:
+    fill(repo)
+    path = tmp_path / "history.backup"
+    services.back_up_history(repo, path)
+    lines = [json.loads(line) for line in gzip.decompress(path.read_bytes()).decode().splitlines()]
+    lines[0]["version"] = 1
+    for record in lines[1:]:
+        del record["reviews"]
+    old = tmp_path / "old.backup"
+    old.write_bytes(gzip.compress("".join(json.dumps(line) + "\n" for line in lines).encode()))
+    with open_backend("memory", tmp_path / "target") as restored:
+        assert services.restore_history(restored, old) == 4
+        assert restored.list_reviews("w1") == [] and len(restored.list_versions("w1")) == 3
+
+
+def test_a_backup_from_a_newer_workbench_is_refused_naming_the_versions(tmp_path: Path) -> None:
+    path = tmp_path / "newer.backup"
+    path.write_bytes(gzip.compress(b'{"format": "architecture-canvas-workbench-history", "version": 3}\n'))
+    with open_backend("memory", tmp_path) as target, pytest.raises(BackupInvalid, match="version 1 or 2"):
+        services.restore_history(target, path)
