@@ -2,15 +2,16 @@
 
 import streamlit as st
 
+import review_trail
 import services
 from canvases import CANVASES
 from models.workspace import Workspace
-from storage.repository import VersionInfo
+from storage.repository import ReviewNote, VersionInfo
 from ui import layout, state
 
 
-def render_versions(versions: list[VersionInfo]) -> int:
-    """The table of versions; returns the number picked below it."""
+def render_versions(versions: list[VersionInfo], notes: dict[int, list[ReviewNote]]) -> int:
+    """The table of versions with their review state; returns the number picked below it."""
     rows = [
         {
             "Version": v.number,
@@ -18,6 +19,7 @@ def render_versions(versions: list[VersionInfo]) -> int:
             "Saved (UTC)": v.created_at.strftime("%Y-%m-%d %H:%M:%S"),
             "Message": v.message,
             "Tags": ", ".join(v.tags),
+            "Review": review_trail.review_state(notes.get(v.number, [])),
             "Parent": v.parent,
         }
         for v in versions

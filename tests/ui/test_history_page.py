@@ -83,3 +83,41 @@ def test_restoring_an_old_version_adds_a_new_version(app: AppTest, data_dir: Pat
     click(app, "Restore this version")
     assert history(data_dir)[0] == (3, "Ada", "Restored version 1")
     assert purposes(data_dir)[0] != "changed"
+
+
+def review_notes(data_dir: Path) -> list[tuple[int, str, str, str, str, str]]:
+    repo = stored_repository(data_dir)
+    workspace_id = next(s.workspace_id for s in repo.list_workspaces() if s.name == EXAMPLE)
+    return [(n.number, n.kind.value, n.author, n.text, n.canvas, n.section) for n in repo.list_reviews(workspace_id)]
+
+
+def review(at: AppTest, *, who: str, text: str, button: str, where: str | None = None) -> None:
+    at.text_input(key="review-author-history").input(who)
+    if where is not None:
+        box = at.selectbox(key="review-where-history")
+        box.select_index(next(i for i, o in enumerate(box.options) if where in o))
+    at.text_area(key="review-text-history").input(text)
+    click(at, button)
+
+
+def test_a_reviewer_comments_on_a_section_and_approves_and_the_history_shows_it(app: AppTest, data_dir: Path) -> None:
+    app.switch_page(HISTORY).run()
+    comment = "Is **this** <b>core</b>? [link](http://x)"
+    review(app, who="Rita", text=comment, button="Add comment", where="Home Valuation › Strategic Classification")
+    review(app, who="Rita", text="", button="Approve this version")
+    assert review_notes(data_dir) == [
+        (1, "approved", "Rita", "", "", ""),
+        (1, "comment", "Rita", comment, "Home Valuation", "Strategic Classification"),
+    ]
+    assert not app.exception
+    assert list(app.dataframe[0].value["Review"]) == ["approved by Rita; 1 comment"]
+    shown = [t.value for t in app.text]
+    assert comment in shown  # the comment as typed, in a plain-text element: no Markdown, no HTML
+    assert any("Version 1 · comment · Rita" in t and "Home Valuation › Strategic Classification" in t for t in shown)
+
+
+def test_an_empty_comment_is_refused_and_nothing_is_stored(app: AppTest, data_dir: Path) -> None:
+    app.switch_page(HISTORY).run()
+    review(app, who="Rita", text="   ", button="Add comment")
+    assert any("A comment needs some text" in e.value for e in app.error)
+    assert review_notes(data_dir) == []

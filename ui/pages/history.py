@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui import conflict_view, history_view, state
+import review_trail
+from ui import conflict_view, history_view, review_notes, state
 
 st.title("History")
 problem = state.repository_problem()
@@ -21,10 +22,19 @@ if pending is not None:
 
 workspace_id = st.session_state[state.WORKSPACE_ID]
 versions = state.repository().list_versions(workspace_id)
+notes = state.repository().list_reviews(workspace_id)
 st.subheader("Versions")
-picked = history_view.render_versions(versions)
+picked = history_view.render_versions(versions, review_trail.notes_by_version(notes))
 version = next(v for v in versions if v.number == picked)
 history_view.render_actions(version, head=versions[0].number)
+st.subheader("Review notes")
+st.caption("Comments and reviewed or approved marks, newest first. Compare two versions on the Compare page.")
+left, right = st.columns([1, 1.2])
+with left:
+    picked_workspace = state.repository().load(workspace_id, picked).model_dump(mode="json")
+    review_notes.render_note_form(workspace_id, picked, picked_workspace, key="history")
+with right:
+    review_notes.render_notes(notes)
 viewed = st.session_state.get(state.VIEWED_VERSION)
 if viewed is not None:
     st.divider()

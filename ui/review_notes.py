@@ -1,0 +1,87 @@
+"""Review notes on the page: the form to comment on a version (or one canvas section) or mark it, and the list."""
+
+from typing import Any
+
+import streamlit as st
+
+import review_trail
+from canvases import CANVASES
+from storage.repository import ReviewKind, ReviewNote
+from ui import state
+
+WHOLE_VERSION = "The whole version"
+ACTIONS = {
+    ReviewKind.COMMENT: "Add comment",
+    ReviewKind.REVIEWED: "Mark as reviewed",
+    ReviewKind.APPROVED: "Approve this version",
+}
+
+
+def _sections(workspace: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(canvas kind, canvas name, section title) for every section of every canvas in the version."""
+    found = []
+    for canvas in CANVASES.values():
+        for document in workspace.get(canvas.collection, []):
+            name = str(document.get(canvas.name_field, ""))
+            found += [(canvas.key, name, section.title) for section in canvas.sections]
+    return found
+
+
+def _where_label(choice: tuple[str, str, str] | None) -> str:
+    if choice is None:
+        return WHOLE_VERSION
+    kind, name, section = choice
+    return f"{CANVASES[kind].title}: {name} › {section}"
+
+
+def render_note_form(workspace_id: str, number: int, workspace: dict[str, Any], key: str) -> None:
+    """Comment on version `number`, optionally on one section, or mark it reviewed or approved."""
+    with st.form(f"review-{key}", clear_on_submit=True, border=True):
+        st.markdown(f"**Review version {number}**")
+        author = st.text_input("Reviewer", value=st.session_state[state.AUTHOR], key=f"review-author-{key}")
+        choices: list[tuple[str, str, str] | None] = [None, *_sections(workspace)]
+        where = st.selectbox("On", choices, format_func=_where_label, key=f"review-where-{key}")
+        text = st.text_area("Comment", key=f"review-text-{key}", placeholder="What should the team look at?")
+        pressed = None
+        for column, (kind, label) in zip(st.columns(len(ACTIONS)), ACTIONS.items(), strict=True):
+            if column.form_submit_button(label, key=f"review-{kind.value}-{key}"):
+                pressed = kind
+    if pressed is not None:
+        _store(workspace_id, number, pressed, author, text, where)
+
+
+def _store(
+    workspace_id: str, number: int, kind: ReviewKind, author: str, text: str, where: tuple[str, str, str] | None
+) -> None:
+    st.session_state[state.AUTHOR] = author.strip()
+    canvas_kind, canvas, section = where or ("", "", "")
+    try:
+        review_trail.add_note(
+            state.repository(),
+            workspace_id,
+            number,
+            kind,
+            author,
+            text,
+            canvas_kind=canvas_kind,
+            canvas=canvas,
+            section=section,
+        )
+    except ValueError as error:
+        st.error(f"{error} Nothing was stored; type the comment and press the button again.", icon="✍️")
+        return
+    state.flash("success", f"Stored on version {number}: {review_trail.KIND_LABELS[kind]}.")
+    st.rerun()
+
+
+def render_notes(notes: list[ReviewNote], empty: str = "No review notes yet.") -> None:
+    """Each note's heading and its text, shown as typed (never as Markdown or HTML)."""
+    if not notes:
+        st.caption(empty)
+        return
+    for note in notes:
+        with st.container(border=True):
+            icon = {"approved": "✅", "reviewed": "👀"}.get(note.kind.value, "💬")
+            st.text(f"{icon} {review_trail.note_heading(note)}")
+            if note.text:
+                st.text(note.text)
