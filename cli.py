@@ -7,6 +7,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+import comparison
 import services
 from canvases import CANVASES
 from exports.analysis_report import analysis_as_data, analysis_as_text, gate_for
@@ -215,6 +216,52 @@ def _add_history_commands(commands: "argparse._SubParsersAction[argparse.Argumen
     load.set_defaults(run=restore_history)
 
 
+def diff(args: argparse.Namespace) -> int:
+    """Two versions compared; exit 0, or 2 naming the file, workspace or version that cannot be read."""
+    try:
+        result = comparison.compare_sources(
+            args.old, args.new, database=args.database, with_findings=not args.no_findings
+        )
+    except (WorkspaceFileError, comparison.ComparisonInputError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    if args.format != "pdf":
+        return EXIT_OK if _write_output(args.output, comparison.render_review(result, args.format)) else EXIT_INVALID
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        name, content = comparison.export_review(result, "pdf", page_size=args.page_size)
+    for warning in caught:
+        print(f"cli.py diff: warning: {warning.message}", file=sys.stderr)
+    output = args.output or Path(name)
+    try:
+        output.write_bytes(content)
+    except OSError as error:
+        print(f"{output}: cannot be written: {error.strerror}.", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {output} ({len(content):,} bytes).")
+    return EXIT_OK
+
+
+def _add_diff_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    sides = (
+        "a workspace file, a .cml file, or a stored version WORKSPACE@VERSION (the workspace by id or name, "
+        "the version by number, tag or 'latest'; without @: the newest version)"
+    )
+    compare = commands.add_parser("diff", help="what changed between two versions: canvases, map, findings, score")
+    compare.add_argument("old", metavar="OLD", help=f"the older side: {sides}")
+    compare.add_argument("new", metavar="NEW", help="the newer side, given the same way")
+    compare.add_argument(
+        "--format", choices=["text", "json", "md", "pdf"], default="text", help="md: Markdown; pdf: the review report"
+    )
+    compare.add_argument(
+        "-o", "--output", type=Path, help="the file to write (default: standard output; pdf: a name here)"
+    )
+    compare.add_argument("--database", metavar="URL", help="where stored versions are (default: the app's database)")
+    compare.add_argument("--no-findings", action="store_true", help="compare canvases and map only, without analysing")
+    compare.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="for --format pdf (default A4)")
+    compare.set_defaults(run=diff)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description="Architecture Canvas Workbench")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -254,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-o", "--output", type=Path, help="the file to write (default: a name in this folder)")
     out.set_defaults(run=export)
     _add_history_commands(commands)
+    _add_diff_command(commands)
     return parser
 
 

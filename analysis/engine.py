@@ -10,6 +10,7 @@ import networkx as nx
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.context_map import ContextMap, build_context_map
 from analysis.finding_texts import ACCEPTED_EXPIRED
+from analysis.gc_pause import cyclic_gc_paused
 from analysis.lever import biggest_lever
 from analysis.metrics import MapMetrics, NodeMetrics, map_metrics, node_metrics
 from analysis.rules.common import RuleContext
@@ -77,16 +78,21 @@ def analyze_workspace(
     lever: bool = True,
 ) -> Analysis:
     """The whole analysis; `lever=False` skips the biggest lever, which re-runs the rules up to eight times."""
+    with cyclic_gc_paused():
+        return _analysis(workspace, today or dt.date.today(), config, lever)
+
+
+def _analysis(workspace: Workspace, today: dt.date, config: AnalysisConfig, lever: bool) -> Analysis:
     cmap = build_context_map(workspace, config)
     nodes = node_metrics(cmap, config)
     overall = map_metrics(cmap, nodes)
-    findings = apply_accepted_risks(run_rules(cmap, nodes, config), workspace.accepted_risks, today or dt.date.today())
+    findings = apply_accepted_risks(run_rules(cmap, nodes, config), workspace.accepted_risks, today)
     findings.sort(key=lambda f: f.sort_key)
     score = compute_score(findings, cmap, overall, config)
 
     def rerun(changed: ContextMap) -> list[Finding]:
         redone = run_rules(changed, node_metrics(changed, config), config)
-        return apply_accepted_risks(redone, workspace.accepted_risks, today or dt.date.today())
+        return apply_accepted_risks(redone, workspace.accepted_risks, today)
 
     hint = biggest_lever(cmap, findings, config, rerun) if lever else ""
     return Analysis(workspace.name, cmap, findings, nodes, overall, replace(score, lever=hint))
