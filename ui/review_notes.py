@@ -12,8 +12,8 @@ from ui import state
 WHOLE_VERSION = "The whole version"
 ACTIONS = {
     ReviewKind.COMMENT: "Add comment",
-    ReviewKind.REVIEWED: "Mark as reviewed",
-    ReviewKind.APPROVED: "Approve this version",
+    ReviewKind.REVIEWED: "Mark reviewed",
+    ReviewKind.APPROVED: "Approve",
 }
 
 

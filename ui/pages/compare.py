@@ -1,0 +1,82 @@
+"""Compare versions: two saved versions' canvases side by side, the map with its changes, the findings, the review."""
+
+import streamlit as st
+
+import comparison
+from exports.map_diff_dot import render_map_diff_dot
+from exports.map_export import export_map, export_problem
+from ui import compare_versions, review_notes, state
+from ui.canvas_page import require_workspace
+from ui.compare_view import render_documents, render_findings_diff, render_summary
+
+MAP_KEY = (
+    "Marks: **added** thick green · **changed** dashed orange (renamed ones say from what) · "
+    "**removed** dotted grey. Each also says so in words, for greyscale prints."
+)
+
+
+def render_map(compared: compare_versions.ComparedVersions) -> None:
+    diff = compared.comparison.diff
+    source = render_map_diff_dot(
+        compared.new_map, diff.map, f"{compared.comparison.old_label} → {compared.comparison.new_label}"
+    )
+    if diff.map.is_empty:
+        st.caption("Nothing on the context map changed.")
+    if export_problem("svg") is None:
+        st.image(
+            export_map(source, "svg").decode("utf-8"), width="stretch", caption="Context map with the changes marked"
+        )
+    else:
+        st.graphviz_chart(source, width="stretch", alt="Context map with the changes marked")
+    st.caption(MAP_KEY)
+
+
+def render_downloads(compared: compare_versions.ComparedVersions) -> None:
+    left, right = st.columns(2)
+    name, markdown = comparison.export_review(compared.comparison, "md")
+    left.download_button("Download the review as Markdown", markdown, name, "text/markdown", icon="⬇️", key="compare-md")
+    pdf_name = name.removesuffix(".md") + ".pdf"
+    right.download_button(
+        "Download the review report (PDF)",
+        data=lambda: comparison.export_review(compared.comparison, "pdf")[1],
+        file_name=pdf_name,
+        mime="application/pdf",
+        on_click="ignore",
+        icon="⬇️",
+        key="compare-pdf",
+    )
+
+
+require_workspace()
+st.title("Compare versions")
+workspace_id = st.session_state[state.WORKSPACE_ID]
+repo = state.repository()
+versions = repo.list_versions(workspace_id)
+if len(versions) < 2:
+    st.info("This workspace has one saved version so far. Save a change, then compare the two here.", icon="🕓")
+    st.stop()
+old, new = compare_versions.pick_versions(versions)
+if old.number == new.number:
+    st.warning("Pick two different versions.")
+    st.stop()
+if old.number > new.number:
+    st.caption("The older version is on the right: changes read from the newer one back to the older one.")
+compared = compare_versions.compare(repo, workspace_id, old, new)
+render_summary(compared.comparison)
+render_downloads(compared)
+canvases_tab, map_tab, findings_tab, review_tab = st.tabs(["Canvases", "Context map", "Findings", "Review"])
+with canvases_tab:
+    render_documents(compared.comparison)
+with map_tab:
+    render_map(compared)
+with findings_tab:
+    render_findings_diff(compared.comparison.findings)
+with review_tab:
+    notes = [n for n in repo.list_reviews(workspace_id) if n.number in (old.number, new.number)]
+    left, right = st.columns([1, 1.2])
+    with left:
+        review_notes.render_note_form(
+            workspace_id, new.number, repo.load(workspace_id, new.number).model_dump(mode="json"), key="compare"
+        )
+    with right:
+        review_notes.render_notes(notes, empty=f"No review notes on versions {old.number} and {new.number} yet.")
