@@ -86,7 +86,7 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
     source = render_context_map_dot(analysis, replace(options, legend=False))
     alt = f"Context map of {analysis.workspace}: {len(shown)} contexts and external systems"
     if plan.engine == "dot" or interactive or export_problem("svg") is not None:
-        st.graphviz_chart(graphviz.Source(source, engine=plan.engine), width="stretch", alt=alt)
+        st.graphviz_chart(graphviz.Source(browser_dot(source), engine=plan.engine), width="stretch", alt=alt)
     else:
         st.image(export_map(source, "svg").decode("utf-8"), width="stretch", caption=alt)
     if plan.engine != "dot":
@@ -96,7 +96,21 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
             "Pick a smaller view above for the full DDD notation."
         )
     with st.expander("Legend"):
-        st.graphviz_chart(render_legend_dot(), width="content", alt="Legend of the context map notation")
+        legend_alt = "Legend of the context map notation"
+        if export_problem("svg") is None:
+            # Drawn on the server: the browser's Graphviz bundle would cost a large map's first view seconds.
+            st.image(export_map(render_legend_dot(), "svg").decode("utf-8"), caption=legend_alt)
+        else:
+            st.graphviz_chart(render_legend_dot(), width="content", alt=legend_alt)
+
+
+def browser_dot(source: str) -> str:
+    """The DOT for the browser's d3-graphviz, which lays it out and redraws it in place after every edit.
+
+    d3-graphviz cannot redraw a graph whose `outputorder` is `edgesfirst`: the chart kept showing the
+    map as first drawn (no new edges, old flags) until the page was left. The files keep the attribute.
+    """
+    return source.replace(' outputorder="edgesfirst"', "")
 
 
 def _file_stem(name: str) -> str:
