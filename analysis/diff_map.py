@@ -1,5 +1,6 @@
 """The context map's changes: nodes added, removed, renamed and changed; edges added, removed and changed."""
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -107,8 +108,13 @@ def _same_pair(old: Any, new: Any) -> float | None:
     return 1.0 if pair == frozenset((new["upstream"], new["downstream"])) else None
 
 
+WHOLE_DECLARATION = "Relationship in the context-map editor"
+
+
 def _declared(old: list[Any], new: list[Any]) -> tuple[Change, ...]:
-    return tuple(row_changes(EXPLICIT_FIELD, EXPLICIT, ("relationships",), "", old, new, score=_same_pair))
+    changes = row_changes(EXPLICIT_FIELD, EXPLICIT, ("relationships",), "", old, new, score=_same_pair)
+    # A whole declaration added or removed has no field of its own to name it.
+    return tuple(c if c.label else dataclasses.replace(c, label=WHOLE_DECLARATION) for c in changes)
 
 
 def diff_edges(

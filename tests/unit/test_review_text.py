@@ -92,3 +92,11 @@ def test_a_word_diff_marks_deleted_and_inserted_words_as_git_does() -> None:
     assert word_diff(word_ops("the model is retrained weekly", "the model is retrained daily")) == (
         "the model is retrained [-weekly-]{+daily+}"
     )
+
+
+def test_a_removed_declaration_is_named_as_such() -> None:
+    data = EXAMPLE.model_dump(mode="json")
+    data["relationships"] = data["relationships"][1:]
+    text = render_review_text(compare_workspaces(EXAMPLE, validate_workspace_data(data), old_label="a", new_label="b"))
+    assert "- Relationship in the context-map editor: " in text
+    assert "- : " not in text
