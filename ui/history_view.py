@@ -31,7 +31,7 @@ def render_versions(versions: list[VersionInfo], notes: dict[int, list[ReviewNot
 
 def render_actions(version: VersionInfo, head: int) -> None:
     workspace_id = st.session_state[state.WORKSPACE_ID]
-    left, middle, right = st.columns(3)
+    left, middle, compare, right = st.columns(4)
     if left.button("Open read-only", icon="👁️", key="history-open"):
         st.session_state[state.VIEWED_VERSION] = version.number
         st.rerun()
@@ -40,6 +40,10 @@ def render_actions(version: VersionInfo, head: int) -> None:
         "Restore this version", icon="⏪", key="history-restore", disabled=version.number == head, help=restore_help
     ):
         _restore(workspace_id, version.number)
+    if compare.button("Compare with the newest", icon="🔍", key="history-compare", disabled=version.number == head):
+        # The Compare page reads its pickers from these keys.
+        st.session_state.update({"compare-how": "picked", "compare-old": version.number, "compare-new": head})
+        st.switch_page("ui/pages/compare.py")
     with right.popover("Tag", icon="🏷️"):
         tag = st.text_input("Tag or name", placeholder="after workshop 2", key="history-tag")
         if st.button("Tag this version", key="history-tag-button", disabled=not tag.strip()):

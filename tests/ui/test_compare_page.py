@@ -89,3 +89,14 @@ def test_a_dropped_declaration_is_a_changed_relationship_on_the_drawn_map(app: A
     assert app.info[0].value.startswith("1 relationship changed")
     images = app.get("image")
     assert len(images) == 1 and "Context map with the changes marked" in str(images[0].proto)
+
+
+def test_the_history_page_opens_the_comparison_of_an_old_version_with_the_newest(app: AppTest) -> None:
+    edit_and_save(app, 0, "purpose", "second")
+    edit_and_save(app, 1, "purpose", "third")
+    app.switch_page(HISTORY).run()
+    app.selectbox(key="history-pick").set_value(1).run()
+    click(app, "Compare with the newest")
+    assert app.radio(key="compare-how").value == "picked"
+    assert (app.selectbox(key="compare-old").value, app.selectbox(key="compare-new").value) == (1, 3)
+    assert app.info[0].value.startswith("2 contexts changed")
