@@ -41,7 +41,9 @@ def edge_label(up: str, down: str, symmetric: bool) -> str:
 
 
 def _edge_id(up: str, down: str, symmetric: bool) -> EdgeId:
-    return ("<->", *sorted((up, down))) if symmetric else ("->", up, down)
+    # Directed even when symmetric: a pair declared both ways gives two edges, which must keep their partners
+    # when the list is reordered. A symmetric edge that was only turned is still paired, by its ends.
+    return ("<->" if symmetric else "->", up, down)
 
 
 def _drawn(edge: Edge) -> tuple[object, ...]:

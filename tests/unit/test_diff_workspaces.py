@@ -242,3 +242,23 @@ def test_an_external_system_whose_entry_changed_is_a_changed_node() -> None:
     (settings,) = diff.documents
     (change,) = settings.changes
     assert change.label == "External systems › Land Registry › Description"
+
+
+def test_a_pair_declared_both_ways_keeps_its_partners_when_the_lists_are_reversed() -> None:
+    # Found by the reorder property test: two symmetric edges of one pair were paired crosswise.
+    outbound = [{"collaborator": "0"}, {"collaborator": "0"}]
+    data: Data = {
+        "schema_version": 1,
+        "name": "w",
+        "bounded_contexts": [{"name": "0"}, {"name": "00", "outbound": outbound}],
+        "relationships": [
+            {"upstream": "0", "downstream": "00", "pattern": "partnership"},
+            {"upstream": "00", "downstream": "0", "pattern": "partnership"},
+        ],
+    }
+    before = validate_workspace_data(data)
+    data["relationships"].reverse()
+    data["bounded_contexts"].reverse()
+    diff = diff_workspaces(before, validate_workspace_data(data))
+    assert diff.documents == ()
+    assert [e.declared for e in diff.map.edges] == [()] * len(diff.map.edges)
