@@ -101,6 +101,16 @@ EXPORT_FORMATS = ("pdf", "report", "json", "svg", "png", "dot")
 MAP_FORMATS = ("svg", "png", "dot")  # the context map
 
 
+def _write_file(output: Path, content: bytes) -> int:
+    try:
+        output.write_bytes(content)
+    except OSError as error:
+        print(f"{output}: cannot be written: {error.strerror}.", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {output} ({len(content):,} bytes).")
+    return EXIT_OK
+
+
 def _export_problem(args: argparse.Namespace) -> str | None:
     choose = f"choose {', '.join(EXPORT_FORMATS)}"
     if args.format not in EXPORT_FORMATS:
@@ -158,14 +168,7 @@ def export(args: argparse.Namespace) -> int:
             return EXIT_INVALID
     for warning in caught:
         print(f"{args.path}: warning: {warning.message}", file=sys.stderr)
-    output = args.output or Path(name)
-    try:
-        output.write_bytes(content)
-    except OSError as error:
-        print(f"{output}: cannot be written: {error.strerror}.", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"Wrote {output} ({len(content):,} bytes).")
-    return EXIT_OK
+    return _write_file(args.output or Path(name), content)
 
 
 def _open_database(url: str | None) -> WorkspaceRepository | None:
@@ -232,14 +235,7 @@ def diff(args: argparse.Namespace) -> int:
         name, content = comparison.export_review(result, "pdf", page_size=args.page_size)
     for warning in caught:
         print(f"cli.py diff: warning: {warning.message}", file=sys.stderr)
-    output = args.output or Path(name)
-    try:
-        output.write_bytes(content)
-    except OSError as error:
-        print(f"{output}: cannot be written: {error.strerror}.", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"Wrote {output} ({len(content):,} bytes).")
-    return EXIT_OK
+    return _write_file(args.output or Path(name), content)
 
 
 def _add_diff_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
