@@ -14,6 +14,7 @@ from exports.map_legend import render_legend_dot
 from ui import state
 from ui.map_choices import keep_valid_choice
 
+NATURAL_SIZE_UP_TO = 10  # contexts and systems drawn at their natural size rather than the page's width
 VIEWS: dict[str, str] = {
     "all": "Whole map",
     "ai_neighbourhood": "AI components and their neighbours",
@@ -86,7 +87,12 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
     source = render_context_map_dot(analysis, replace(options, legend=False))
     alt = f"Context map of {analysis.workspace}: {len(shown)} contexts and external systems"
     if plan.engine == "dot" or interactive or export_problem("svg") is not None:
-        st.graphviz_chart(graphviz.Source(browser_dot(source), engine=plan.engine), width="stretch", alt=alt)
+        # Stretched, a map of a few contexts would fill the screen with giant boxes.
+        chart = graphviz.Source(browser_dot(source), engine=plan.engine)
+        if len(shown) > NATURAL_SIZE_UP_TO:
+            st.graphviz_chart(chart, width="stretch", alt=alt)
+        else:
+            st.graphviz_chart(chart, width="content", alt=alt)
     else:
         st.image(export_map(source, "svg").decode("utf-8"), width="stretch", caption=alt)
     if plan.engine != "dot":
