@@ -11,6 +11,7 @@ from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Problem
 from ui import state
 from ui.form import FormContext, fill_problem_slots, render_section
+from ui.literal_markdown import literal
 
 
 def draft_problems() -> list[Problem]:
@@ -65,12 +66,14 @@ def delete_canvas(canvas: CanvasDef, index: int) -> None:
     items = state.draft()[canvas.collection]
     name = items[index][canvas.name_field]
     with st.popover("Delete this canvas", icon="🗑️"):
-        st.write(f"Delete **{name}** from the workspace? Saved versions keep it until you save.")
+        st.write(f"Delete **{literal(name)}** from the workspace? Saved versions keep it until you save.")
         if st.button(f"Delete {canvas.title}", key=state.widget_key("delete", canvas.key, index), type="primary"):
             items.pop(index)
             state.select(canvas.key, max(0, index - 1))
             state.bump_epoch()
-            state.flash("info", f"Deleted '{name}'. Save to keep this change, or reload the workspace to undo it.")
+            state.flash(
+                "info", f"Deleted '{literal(name)}'. Save to keep this change, or reload the workspace to undo it."
+            )
             st.rerun()
 
 
@@ -111,7 +114,7 @@ def _add_canvas(canvas: CanvasDef, new: NewCanvas) -> None:
             )
             name = picked or ""
         if name in new.taken:
-            st.error(f"'{name}' is already used in this workspace; choose another name.")
+            st.error(f"'{literal(name)}' is already used in this workspace; choose another name.")
         if st.button("Add", key=state.widget_key("add", canvas.key), disabled=not name or name in new.taken):
             items.append(new.make(name))
             state.select(canvas.key, len(items) - 1)
@@ -119,8 +122,11 @@ def _add_canvas(canvas: CanvasDef, new: NewCanvas) -> None:
             st.rerun()
 
 
-def canvas_toolbar(canvas: CanvasDef, new: NewCanvas, empty: str) -> int:
-    """Picker, add and delete above an editor; the index of the canvas to show (stops when there is none)."""
+def canvas_toolbar(canvas: CanvasDef, new: NewCanvas, empty: str) -> int | None:
+    """Picker, add and delete above an editor; the index of the canvas to show, or None when there is none.
+
+    No st.stop() here: the app's Save and the sidebar's save state are handled after the page has run.
+    """
     top = st.columns([0.5, 0.25, 0.25], vertical_alignment="bottom")
     with top[0]:
         index = pick_canvas(canvas)
@@ -128,7 +134,7 @@ def canvas_toolbar(canvas: CanvasDef, new: NewCanvas, empty: str) -> int:
         _add_canvas(canvas, new)
     if index is None:
         st.info(empty)
-        st.stop()
+        return None
     with top[2]:
         delete_canvas(canvas, index)
     return index

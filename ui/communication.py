@@ -9,6 +9,7 @@ from canvases.vocabulary import EXTERNAL_KIND_LABELS
 from models.bounded_context import CommunicationEntry
 from ui import state
 from ui.form import FormContext, render_field, show_problems
+from ui.literal_markdown import literal
 
 NEW_EXTERNAL = "➕ New external system…"
 
@@ -65,7 +66,7 @@ def _add_collaborator(ctx: FormContext, entries: list[dict[str, Any]], direction
     if pick == NEW_EXTERNAL:
         name = st.text_input("Name of the new external system", key=ctx.key(f"{direction}:new")).strip()
         if name and name in ctx.contexts + ctx.externals:
-            st.warning(f"'{name}' already exists; pick it from the list above.")
+            st.warning(f"'{literal(name)}' already exists; pick it from the list above.")
             name = ""
     if st.button("Add collaborator", key=ctx.key(f"{direction}:add-button"), disabled=not name):
         if pick == NEW_EXTERNAL:

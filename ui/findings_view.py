@@ -10,6 +10,7 @@ import streamlit as st
 
 from models.finding import Finding, FindingStatus, Severity
 from ui import state
+from ui.literal_markdown import literal
 from ui.map_choices import keep_valid_choice
 
 BOUNDED_CONTEXT_PAGE = "ui/pages/bounded_contexts.py"
@@ -118,10 +119,10 @@ def render_findings(findings: list[Finding], contexts: list[str]) -> None:
 
 def render_finding_actions(finding: Finding) -> None:
     with st.container(border=True, key="finding-actions"):
-        st.markdown(f"**{finding.rule} · {finding.severity.value} · {finding.subject}**")
-        st.write(finding.message)
-        st.caption(f"Why it matters: {finding.rationale}")
-        st.markdown(f"**What to do:** {finding.remediation}")
+        st.markdown(f"**{finding.rule} · {finding.severity.value} · {literal(finding.subject)}**")
+        st.markdown(literal(finding.message))
+        st.caption(f"Why it matters: {literal(finding.rationale)}")
+        st.markdown(f"**What to do:** {literal(finding.remediation)}")
         fix, accept = st.columns([1, 1.4])
         with fix:
             render_fix_link(finding)
@@ -136,12 +137,15 @@ def render_finding_actions(finding: Finding) -> None:
 
 def render_acceptance(finding: Finding) -> None:
     st.success(
-        f"Accepted by {finding.accepted_by} until {finding.accepted_until}: {finding.accepted_reason}", icon="🤝"
+        f"Accepted by {literal(finding.accepted_by or '')} until {finding.accepted_until}: "
+        f"{literal(finding.accepted_reason or '')}",
+        icon="🤝",
     )
     if st.button("Withdraw the acceptance", key="withdraw-acceptance"):
         risks = state.draft()["accepted_risks"]
         risks[:] = [r for r in risks if (r["rule"], r["subject"]) != (finding.rule, finding.subject)]
-        state.flash("info", f"Withdrew the acceptance of {finding.rule} on {finding.subject}. Save to keep it.")
+        subject = literal(finding.subject)
+        state.flash("info", f"Withdrew the acceptance of {finding.rule} on {subject}. Save to keep it.")
         st.rerun()
 
 
@@ -179,7 +183,8 @@ def render_accept_form(finding: Finding) -> None:
         return
     accept_risk(state.draft(), finding, reason, who, until)
     st.session_state[state.AUTHOR] = who.strip()
-    state.flash("success", f"Accepted {finding.rule} on {finding.subject} until {until.isoformat()}. Save to keep it.")
+    subject = literal(finding.subject)
+    state.flash("success", f"Accepted {finding.rule} on {subject} until {until.isoformat()}. Save to keep it.")
     st.rerun()
 
 
@@ -205,7 +210,7 @@ def render_fix_link(finding: Finding) -> None:
     data = state.draft()
     contexts = [c["name"] for c in data["bounded_contexts"]]
     if where in contexts:
-        if st.button(f"Fix it in {finding.fix_at}", icon="🧩", key="fix-in-canvas"):
+        if st.button(f"Fix it in {literal(finding.fix_at)}", icon="🧩", key="fix-in-canvas"):
             state.select("bounded_context", contexts.index(where))
             st.switch_page(BOUNDED_CONTEXT_PAGE)
     elif where == "Context map" and (index := _relationship_index(finding)) is not None:
@@ -218,6 +223,6 @@ def render_fix_link(finding: Finding) -> None:
             help="Opens it in the Relationships tab.",
         )
     elif where in {s["name"] for s in data["external_systems"]}:
-        st.page_link(WORKSPACES_PAGE, label=f"Fix it under Workspaces › External systems ({where})", icon="🗂️")
+        st.page_link(WORKSPACES_PAGE, label=f"Fix it under Workspaces › External systems ({literal(where)})", icon="🗂️")
     else:
-        st.caption(f"Fix it in {finding.fix_at}.")
+        st.caption(f"Fix it in {literal(finding.fix_at)}.")

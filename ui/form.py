@@ -10,6 +10,7 @@ from canvases.paths import get_path, problems_under, set_path
 from canvases.tables import rows_for, value_from_rows
 from models.workspace import Problem
 from ui import state
+from ui.literal_markdown import literal
 from ui.tables import edit_table
 
 RADIO_LIMIT = 5  # choices with this many options or fewer show as the sheet's printed list
@@ -73,7 +74,7 @@ def fill_problem_slots(ctx: FormContext, problems: list[Problem]) -> None:
             with slot.placeholder.container():
                 for rest, message in found:
                     where = _describe_rest(rest)
-                    st.error(f"{where}{message}", icon="⚠️")
+                    st.error(f"{where}{literal(message)}", icon="⚠️")
 
 
 def _describe_rest(rest: str) -> str:

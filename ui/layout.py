@@ -8,6 +8,7 @@ import streamlit as st
 import services
 from models.validation import WorkspaceInvalid
 from ui import state
+from ui.literal_markdown import literal
 
 STYLESHEET = services.ROOT / "assets" / "style.css"
 
@@ -70,7 +71,7 @@ def show_save_state(slots: Any) -> None:
     if slots is None or not state.has_workspace():
         return
     heading, status, discard = slots
-    heading.markdown(f"### {state.draft()['name'] or '(unnamed workspace)'}")
+    heading.markdown(f"### {literal(state.draft()['name']) or '(unnamed workspace)'}")
     if not state.is_dirty():
         status.success("All changes saved", icon="✅")
         return
@@ -96,7 +97,7 @@ def save_draft() -> None:
             message=st.session_state.get(message_key(), "").strip(),
         )
     except WorkspaceInvalid as error:
-        lines = "\n".join(f"- `{p.path or 'workspace'}`: {p.message}" for p in error.problems[:20])
+        lines = "\n".join(f"- `{p.path or 'workspace'}`: {literal(p.message)}" for p in error.problems[:20])
         more = f"\n- … and {len(error.problems) - 20} more" if len(error.problems) > 20 else ""
         state.flash("error", f"Not saved: {len(error.problems)} problem(s) to fix first.\n{lines}{more}")
         st.rerun()
@@ -123,4 +124,6 @@ def finish_save(outcome: services.SaveOutcome) -> None:
     if outcome.merged_with:
         state.bump_epoch()  # the editors show the other person's changes too
     summary = services.describe_workspace(workspace)
-    state.flash("success", f"Saved '{workspace.name}' at {when} as version {version.number}{merged}: {summary}.")
+    state.flash(
+        "success", f"Saved '{literal(workspace.name)}' at {when} as version {version.number}{merged}: {summary}."
+    )

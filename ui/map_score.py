@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.score import Score
+from ui.literal_markdown import literal
 
 GATE_BADGES = {"pass": ("Gate: PASS", "green", "✅"), "fail": ("Gate: FAIL", "red", "⛔")}
 # The lever re-runs every rule up to eight times: about 15 s on 300 contexts, during which the page
@@ -29,7 +30,7 @@ def render_score_summary(score: Score, counts: dict[str, int]) -> Any:
         label, colour, icon = GATE_BADGES.get(score.gate, ("Gate: " + score.gate.upper(), "gray", "❔"))
         st.badge(label, color=colour, icon=icon)  # type: ignore[arg-type]
         st.badge(score.band, color=BAND_COLOURS.get(score.band, "gray"))  # type: ignore[arg-type]
-        st.caption(f"Gate: {score.gate_reason}. It fails on any open error finding that is not accepted.")
+        st.caption(f"Gate: {literal(score.gate_reason)}. It fails on any open error finding that is not accepted.")
     with tally:
         st.markdown("  \n".join(f"**{n}** {label}" for label, n in counts.items()))
     return st.container()
@@ -65,7 +66,7 @@ def render_score_parts(score: Score) -> Any:
 def show_lever(summary_slot: Any, text_slot: Any | None, score: Score) -> None:
     with summary_slot.container():
         if score.lever:
-            st.info(f"**Biggest lever:** {score.lever}", icon="🎯")
+            st.info(f"**Biggest lever:** {literal(score.lever)}", icon="🎯")
         else:
             st.caption("Biggest lever: no single remedy among the findings lowers the score.")
     show_explanation(text_slot, score)

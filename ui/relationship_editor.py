@@ -25,6 +25,7 @@ from ui.form import (
     render_section,
     show_problems,
 )
+from ui.literal_markdown import literal
 
 KIND = state.RELATIONSHIP_KIND
 PATTERN_CHOICES = [p.value for p in RelationshipPattern]
@@ -65,7 +66,8 @@ def _add(items: list[dict[str, Any]], names: list[str]) -> None:
 
 def _delete(items: list[dict[str, Any]], index: int) -> None:
     with st.popover("Delete", icon="🗑️"):
-        st.write(f"Delete **{describe_relationship(items[index])}**? Saved versions keep it until you save.")
+        described = literal(describe_relationship(items[index]))
+        st.write(f"Delete **{described}**? Saved versions keep it until you save.")
         if st.button("Delete relationship", key=state.widget_key("delete", KIND, index), type="primary"):
             items.pop(index)
             state.select(KIND, max(0, index - 1))

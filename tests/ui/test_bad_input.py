@@ -10,6 +10,7 @@ from exports.workspace_file import WorkspaceFileError
 from models import messages
 from tests.ui.driver import key, problems_below
 from tests.ui.flows import add_context, create_workspace, save, stored_repository, stored_workspace
+from ui.literal_markdown import literal
 
 WORKSPACE = "Bad input"
 
@@ -35,7 +36,7 @@ def test_an_empty_context_name_is_reported_below_the_name_field(app: AppTest, da
     prepared(app)
     name_key = key(app, "bounded_context", 0, "name")
     app.text_input(key=name_key).input("   ").run()
-    assert problems_below(app, name_key) == [messages.EMPTY_NAME.format(what="A bounded context")]
+    assert problems_below(app, name_key) == [literal(messages.EMPTY_NAME.format(what="A bounded context"))]
     assert_refused_and_kept(app, data_dir)
 
 
@@ -43,7 +44,7 @@ def test_a_duplicate_context_name_is_reported_below_the_name_field(app: AppTest,
     prepared(app)
     name_key = key(app, "bounded_context", 0, "name")
     app.text_input(key=name_key).input("Beta").run()
-    assert problems_below(app, name_key) == [messages.DUPLICATE_CONTEXT.format(name="Beta")]
+    assert problems_below(app, name_key) == [literal(messages.DUPLICATE_CONTEXT.format(name="Beta"))]
     assert_refused_and_kept(app, data_dir)
 
 
@@ -55,7 +56,7 @@ def test_an_impossible_collaborator_pattern_is_reported_in_its_swimlane(app: App
     app.radio(key=key(app, *lane, "pattern")).set_value("customer_supplier").run()
     app.radio(key=key(app, *lane, "side")).set_value("downstream").run()
     app.multiselect(key=key(app, *lane, "roles")).set_value(["CF"]).run()
-    expected = messages.CUSTOMER_SUPPLIER_CF.format(name="this context")
+    expected = literal(messages.CUSTOMER_SUPPLIER_CF.format(name="this context"))
     assert expected in [e.value for e in app.error]
     assert_refused_and_kept(app, data_dir)
     app.multiselect(key=key(app, *lane, "roles")).set_value(["ACL"]).run()

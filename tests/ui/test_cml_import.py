@@ -8,6 +8,7 @@ import services
 from models.workspace import Workspace
 from tests.ui.flows import WORKSPACES, click
 from tests.unit.test_cml_fixtures import FIXTURES
+from ui.literal_markdown import literal
 
 TEAM_MAP = FIXTURES / "insurance-example" / "Insurance-Example_Team-Map.cml"
 
@@ -31,13 +32,15 @@ def upload(app: AppTest, name: str, content: bytes) -> None:
 
 def test_a_cml_model_is_previewed_before_anything_is_stored(app: AppTest, data_dir: Path) -> None:
     upload(app, TEAM_MAP.name, TEAM_MAP.read_bytes())
-    preview = next(i.value for i in app.info if TEAM_MAP.name in i.value)
+    preview = next(i.value for i in app.info if literal(TEAM_MAP.name) in i.value)
     assert "becomes the new workspace **InsuranceTeamMap** with:" in preview
     assert "- 4 bounded context canvases\n- 3 relationships\n- 3 teams\n" in preview
     assert "- 4 API product canvases (from aggregates)\n- 2 team relationships kept as text" in preview
     assert "Relationships: Customer/Supplier 1, Partnership 1, Upstream/Downstream 1" in [c.value for c in app.caption]
     warnings = [w.value for w in app.warning]
-    assert any("line 22, column 2: The relationship CustomersBackofficeTeam [U,S]->[D,C]" in w for w in warnings)
+    assert any(
+        literal("line 22, column 2: The relationship CustomersBackofficeTeam [U,S]->[D,C]") in w for w in warnings
+    )
     assert stored_names(data_dir) == ["Home Valuation Platform"]
 
 
@@ -68,7 +71,7 @@ def test_a_model_with_errors_shows_them_located_and_offers_no_import(app: AppTes
     errors = [e.value for e in app.error]
     assert len(errors) == 1
     assert errors[0].startswith(
-        "Nothing can be imported:\n\n- broken.cml: line 3, column 12: OHS belong to the upstream"
+        "Nothing can be imported:\n\n- " + literal("broken.cml: line 3, column 12: OHS belong to the upstream")
     )
     assert not any(b.label == "Create workspace from this model" for b in app.button)
     assert stored_names(data_dir) == ["Home Valuation Platform"]

@@ -21,7 +21,8 @@ new = NewCanvas(
     "Add API product canvas", lambda name: ApiProductCanvas(bounded_context=name).model_dump(mode="json"), free
 )
 index = canvas_toolbar(CANVAS, new, "No API Product Canvas yet. Each bounded context can publish one.")
-context = form_context(CANVAS, index)
-render_rows(context, LAYOUT)
-finish_form(context)
+if index is not None:
+    context = form_context(CANVAS, index)
+    render_rows(context, LAYOUT)
+    finish_form(context)
 st.caption(f"{CANVAS.attribution} · {CANVAS.licence}")

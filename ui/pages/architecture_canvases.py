@@ -26,7 +26,8 @@ new = NewCanvas(
 index = canvas_toolbar(
     CANVAS, new, "No Architecture Communication Canvas yet. Add one with **Add architecture canvas**."
 )
-context = form_context(CANVAS, index)
-render_rows(context, LAYOUT)
-finish_form(context)
+if index is not None:
+    context = form_context(CANVAS, index)
+    render_rows(context, LAYOUT)
+    finish_form(context)
 st.caption(f"{CANVAS.attribution} · {CANVAS.licence}")

@@ -9,6 +9,7 @@ from ui import state
 from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, require_workspace
 from ui.communication import render_communication
 from ui.form import FormContext, render_field, render_section
+from ui.literal_markdown import literal
 
 SECTIONS = {s.key: s for s in CANVAS.sections}
 
@@ -26,7 +27,7 @@ def header(ctx: FormContext) -> None:
     if new != old and new.strip():
         count = services.rename_context_references(state.draft(), old, new)
         if count:
-            st.toast(f"Renamed '{old}' to '{new}' in {count} references.")
+            st.toast(f"Renamed '{literal(old)}' to '{literal(new)}' in {count} references.")
 
 
 def sheet(ctx: FormContext) -> None:
@@ -85,7 +86,8 @@ new = NewCanvas(
     "Add bounded context", lambda name: BoundedContextCanvas(name=name).model_dump(mode="json"), None, taken
 )
 index = canvas_toolbar(CANVAS, new, "No bounded contexts yet. Add the first one with **Add bounded context**.")
-context = form_context(CANVAS, index)
-sheet(context)
-ai_panel(context)
-finish_form(context)
+if index is not None:
+    context = form_context(CANVAS, index)
+    sheet(context)
+    ai_panel(context)
+    finish_form(context)

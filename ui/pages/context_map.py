@@ -9,6 +9,7 @@ from models.workspace import Problem
 from ui import state
 from ui.canvas_page import require_workspace
 from ui.findings_view import WORKSPACES_PAGE, render_findings
+from ui.literal_markdown import literal
 from ui.map_analysis import analyse_draft, score_with_lever
 from ui.map_metrics import render_metrics
 from ui.map_score import LEVER_WITHOUT_ASKING, render_score_parts, render_score_summary, show_explanation, show_lever
@@ -36,7 +37,7 @@ def lever_wanted(slot: Any) -> bool:
 
 
 def show_blocking_problems(problems: list[Problem]) -> None:
-    lines = "\n".join(f"- `{p.path or 'workspace'}`: {p.message}" for p in problems[:SHOWN_PROBLEMS])
+    lines = "\n".join(f"- `{p.path or 'workspace'}`: {literal(p.message)}" for p in problems[:SHOWN_PROBLEMS])
     more = f"\n- … and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
     st.error(f"The map cannot be analysed until these {len(problems)} problem(s) are fixed:\n{lines}{more}", icon="⛔")
     st.caption(

@@ -13,6 +13,7 @@ from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Workspace
 from ui import state
 from ui.canvas_page import require_workspace
+from ui.literal_markdown import literal
 
 # Session-state keys of this page.
 REPORT = "export_report"  # {"file", "pdf", "warnings", "source", "size"} of the last report built
@@ -33,7 +34,7 @@ def printable_workspace(data: dict[str, Any]) -> Workspace | None:
     try:
         return validate_workspace_data(data)
     except WorkspaceInvalid as error:
-        lines = "\n".join(f"- `{p.path or 'workspace'}`: {p.message}" for p in error.problems[:20])
+        lines = "\n".join(f"- `{p.path or 'workspace'}`: {literal(p.message)}" for p in error.problems[:20])
         more = f"\n- … and {len(error.problems) - 20} more" if len(error.problems) > 20 else ""
         st.error(
             f"Nothing can be printed while the workspace has {len(error.problems)} problem(s). "
@@ -66,7 +67,7 @@ def one_canvas(workspace: Workspace, page_size: PageSize) -> None:
     source = json.dumps(state.draft(), sort_keys=True, ensure_ascii=False)
     file_name, pdf, problems = canvas_pdf(source, kind, name, page_size, version_label())
     for problem in problems:
-        st.warning(problem, icon="🔤")
+        st.warning(literal(problem), icon="🔤")
     st.download_button(
         f"Download {canvas.title} PDF", pdf, file_name, "application/pdf", icon="📄", key="canvas-pdf-button"
     )
@@ -99,7 +100,7 @@ def workspace_report(workspace: Workspace, page_size: PageSize) -> None:
     if report["source"] != json.dumps(state.draft(), sort_keys=True, ensure_ascii=False):
         st.info("The workspace changed since this report was built. Build it again to include the changes.")
     for problem in report["warnings"]:
-        st.warning(problem, icon="🔤")
+        st.warning(literal(problem), icon="🔤")
     st.download_button(
         "Download the workspace report",
         report["pdf"],

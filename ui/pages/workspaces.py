@@ -14,6 +14,7 @@ from storage.repository import WorkspaceSummary
 from ui import state
 from ui.canvas_page import finish_form
 from ui.form import FormContext, render_section
+from ui.literal_markdown import literal
 
 
 def switch_to(summary: WorkspaceSummary) -> None:
@@ -32,9 +33,9 @@ def workspace_list(summaries: list[WorkspaceSummary]) -> None:
     for summary in summaries:
         left, right = st.columns([0.75, 0.25], vertical_alignment="center")
         marker = "▶ " if summary.workspace_id == current else ""
-        left.markdown(f"{marker}**{summary.name}**  \n:gray[updated {summary.updated_at:%Y-%m-%d %H:%M} UTC]")
+        left.markdown(f"{marker}**{literal(summary.name)}**  \n:gray[updated {summary.updated_at:%Y-%m-%d %H:%M} UTC]")
         if summary.problem:
-            left.error(f"Cannot be opened: {summary.problem}", icon="⚠️")
+            left.error(f"Cannot be opened: {literal(summary.problem)}", icon="⚠️")
         elif right.button("Open", key=f"open-{summary.workspace_id}", disabled=summary.workspace_id == current):
             switch_to(summary)
 
@@ -49,7 +50,7 @@ def create_form() -> None:
                 st.error("Save or discard the unsaved changes of the open workspace first.")
             else:
                 state.open_workspace(services.create_workspace(state.repository(), name.strip()))
-                state.flash("success", f"Created workspace '{name.strip()}'.")
+                state.flash("success", f"Created workspace '{literal(name.strip())}'.")
                 st.rerun()
 
 
@@ -61,10 +62,10 @@ def read_cml(raw: bytes, filename: str) -> CmlImport:
 
 def open_imported(workspace_id: str, name: str, summary: str) -> None:
     if state.is_dirty():
-        state.flash("success", f"Imported '{name}'. It is listed above; save your open work first.")
+        state.flash("success", f"Imported '{literal(name)}'. It is listed above; save your open work first.")
     else:
         state.open_workspace(workspace_id)
-        state.flash("success", f"Imported '{name}': {summary}.")
+        state.flash("success", f"Imported '{literal(name)}': {summary}.")
     st.rerun()
 
 
@@ -73,16 +74,17 @@ def cml_import(raw: bytes, filename: str) -> None:
     try:
         preview = preview_cml_import(read_cml(raw, filename))
     except WorkspaceFileError as error:
-        st.error("Nothing can be imported:\n\n" + "\n".join(f"- {line}" for line in str(error).splitlines()))
+        st.error("Nothing can be imported:\n\n" + "\n".join(f"- {literal(line)}" for line in str(error).splitlines()))
         return
     counts = "\n".join(f"- {count} {what}" for what, count in preview.counts if count)
-    st.info(f"**{filename}** becomes the new workspace **{preview.workspace_name}** with:\n\n{counts or '- nothing'}")
+    new_name = literal(preview.workspace_name)
+    st.info(f"**{literal(filename)}** becomes the new workspace **{new_name}** with:\n\n{counts or '- nothing'}")
     if preview.relationships_by_pattern:
         st.caption(
             "Relationships: " + ", ".join(f"{label} {count}" for label, count in preview.relationships_by_pattern)
         )
     if preview.warnings:
-        st.warning("Imported all the same:\n\n" + "\n".join(f"- {warning}" for warning in preview.warnings))
+        st.warning("Imported all the same:\n\n" + "\n".join(f"- {literal(warning)}" for warning in preview.warnings))
     if st.button("Create workspace from this model", icon="📥", key="import-cml-button"):
         workspace_id, workspace = services.import_cml_workspace(state.repository(), raw, filename)
         open_imported(workspace_id, workspace.name, services.describe_workspace(workspace))
@@ -102,13 +104,15 @@ def import_form() -> None:
         try:
             workspace_id, workspace = services.import_workspace(state.repository(), upload.getvalue(), upload.name)
         except WorkspaceFileError as error:
-            st.error("Nothing was imported:\n\n" + "\n".join(f"- {line}" for line in str(error).splitlines()))
+            st.error("Nothing was imported:\n\n" + "\n".join(f"- {literal(line)}" for line in str(error).splitlines()))
             return
         if state.is_dirty():
-            state.flash("success", f"Imported '{workspace.name}'. It is listed above; save your open work first.")
+            state.flash(
+                "success", f"Imported '{literal(workspace.name)}'. It is listed above; save your open work first."
+            )
         else:
             state.open_workspace(workspace_id)
-            state.flash("success", f"Imported '{workspace.name}': {services.describe_workspace(workspace)}.")
+            state.flash("success", f"Imported '{literal(workspace.name)}': {services.describe_workspace(workspace)}.")
         st.rerun()
 
 
@@ -142,16 +146,16 @@ def current_actions() -> None:
         copy_name = st.text_input("Name of the copy", value=f"{data['name']} (copy)", key="duplicate-name")
         if st.button("Duplicate saved version", key="duplicate-button", disabled=not copy_name.strip()):
             services.duplicate_workspace(state.repository(), workspace_id, copy_name.strip())
-            state.flash("success", f"Created '{copy_name.strip()}' from the last saved version.")
+            state.flash("success", f"Created '{literal(copy_name.strip())}' from the last saved version.")
             st.rerun()
     with columns[2].popover("Delete", icon="🗑️"):
-        st.write(f"Delete **{data['name']}** and everything in it? This cannot be undone.")
+        st.write(f"Delete **{literal(data['name'])}** and everything in it? This cannot be undone.")
         if st.checkbox("Yes, delete this workspace", key="delete-confirm") and st.button(
             "Delete workspace", type="primary", key="delete-button"
         ):
             services.delete_workspace(state.repository(), workspace_id)
             state.close_workspace()
-            state.flash("info", f"Deleted workspace '{data['name']}'.")
+            state.flash("info", f"Deleted workspace '{literal(data['name'])}'.")
             st.rerun()
 
 
@@ -192,7 +196,7 @@ with left:
     import_form()
 with right:
     if state.has_workspace():
-        st.subheader(f"Open: {state.draft()['name'] or '(unnamed)'}")
+        st.subheader(f"Open: {literal(state.draft()['name']) or '(unnamed)'}")
         current_actions()
         settings()
     else:
