@@ -8,6 +8,7 @@ from exports.map_export import export_map, export_problem
 from ui import compare_versions, review_notes, state
 from ui.canvas_page import require_workspace
 from ui.compare_view import render_documents, render_findings_diff, render_summary
+from ui.map_view import NATURAL_SIZE_UP_TO
 
 MAP_KEY = (
     "Marks: **added** thick green · **changed** dashed orange (renamed ones say from what) · "
@@ -22,10 +23,14 @@ def render_map(compared: compare_versions.ComparedVersions) -> None:
     )
     if diff.map.is_empty:
         st.caption("Nothing on the context map changed.")
+    drawn = len(compared.new_map.nodes) + len(diff.map.nodes_removed)
     if export_problem("svg") is None:
-        st.image(
-            export_map(source, "svg").decode("utf-8"), width="stretch", caption="Context map with the changes marked"
-        )
+        picture = export_map(source, "svg").decode("utf-8")
+        caption = "Context map with the changes marked"
+        if drawn > NATURAL_SIZE_UP_TO:
+            st.image(picture, width="stretch", caption=caption)
+        else:  # a few contexts stretched to the page width would be giant boxes
+            st.image(picture, width="content", caption=caption)
     else:
         st.graphviz_chart(source, width="stretch", alt="Context map with the changes marked")
     st.caption(MAP_KEY)
