@@ -1,77 +1,68 @@
-"""Starts the app exactly as the README does (scripts/run.sh) and drives it in Debian's headless Chromium."""
+"""One app (started as the README starts it) and one headless Debian Chromium for the whole e2e run.
 
-import os
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
-from collections.abc import Iterator
+A test's `session` is a new tab, so a fresh Streamlit session, in its module's browser; `new_session`
+opens sessions in browsers of their own, one per person. Closing a tab checks that no dialog opened
+and that no injected script ran in it.
+"""
+
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARTEFACTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.e2e.app_server import RunningApp, running_app
+from tests.e2e.workbench_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    RUN_COUNTER,
+    SCREENSHOTS,
+    SLOW,
+    VIEWPORT,
+    injected_script_ran,
+    screenshot,
+    settle,
+)
 
 pytestmark = pytest.mark.e2e
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+@dataclass
+class BrowserSession:
+    """One person's browser tab, with every dialog and uncaught page error it saw."""
+
+    page: Any  # playwright.sync_api.Page; Any because the package is only needed when Chromium is there
+    dialogs: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the app exited with {process.returncode} before it was healthy")
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=1) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("the app did not become healthy")
+CALL_FAILED = pytest.StashKey[bool]()  # whether the test itself failed: then its sessions are photographed
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup.sh dev does)")
-    port = _free_port()
-    env = {**os.environ, "WORKBENCH_DATA_DIR": str(tmp_path_factory.mktemp("data"))}
-    command = ["bash", "scripts/run.sh", "--server.port", str(port), "--server.address", "127.0.0.1"]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_healthy(url, process)
-        yield url
-    finally:
-        os.killpg(process.pid, 15)
-        process.wait(timeout=20)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The default test command reports the browser tests as skipped, with the reason, without Chromium."""
+    if Path(CHROMIUM).exists():
+        return
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup.sh dev does)")
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_FAILED] = report.failed
+    return report
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is missing")
+def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -80,23 +71,86 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
-@pytest.fixture
-def page(browser: object, app_url: str) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1600, "height": 1400})  # type: ignore[attr-defined]
-    dialogs: list[str] = []
-    tab = context.new_page()
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[RunningApp]:
+    for stale in SCREENSHOTS.glob("FAILED-*.png"):  # only this run's failures are left to look at
+        stale.unlink()
+    with running_app(tmp_path_factory.mktemp("workbench-data")) as running:
+        # The first session's first run stores the example workspace in the empty database: let that
+        # happen before any test stores a workspace of its own, as on a fresh machine.
+        context = new_context(browser)
+        close_tab(open_tab(context, running.url), None)
+        context.close()
+        yield running
 
-    def record(dialog: Any) -> None:
-        dialogs.append(dialog.message)
+
+def new_context(browser: Any) -> Any:
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context.add_init_script(RUN_COUNTER)
+    return context
+
+
+def open_tab(context: Any, url: str) -> BrowserSession:
+    """A new tab on the app's start page: a new Streamlit session (the browser's cache is shared)."""
+    session = BrowserSession(context.new_page())
+
+    def record_dialog(dialog: Any) -> None:
+        session.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
-    tab.on("dialog", record)
-    tab.dialogs = dialogs
-    tab.goto(app_url)
-    yield tab
+    session.page.on("dialog", record_dialog)
+    session.page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+    session.page.set_default_timeout(SLOW)
+    session.page.goto(url)
+    expect(session.page.get_by_role("heading", name="Workspaces", exact=True)).to_be_visible(timeout=SLOW)
+    settle(session.page)
+    return session
+
+
+def close_tab(session: BrowserSession, failed_test: str | None) -> None:
+    """Photographs the tab of a failed test, then checks that nothing hostile ran in it."""
+    if failed_test:
+        screenshot(session.page, f"FAILED-{failed_test}")
+    ran = injected_script_ran(session.page)
+    session.page.close()
+    assert session.dialogs == [], f"a dialog opened: {session.dialogs}"
+    assert not ran, "an injected script ran (window.__pwned was set)"
+
+
+def failed_test(request: pytest.FixtureRequest) -> str | None:
+    return request.node.name if request.node.stash.get(CALL_FAILED, False) else None
+
+
+@pytest.fixture(scope="module")
+def person(browser: Any, app: RunningApp) -> Iterator[Any]:
+    """One person's browser for a module's tests: its tabs share the cache, so later ones load faster."""
+    context = new_context(browser)
+    yield context
     context.close()
 
 
-def screenshot(page: object, name: str) -> None:
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / f"{name}.png"))  # type: ignore[attr-defined]
+@pytest.fixture
+def session(person: Any, app: RunningApp, request: pytest.FixtureRequest) -> Iterator[BrowserSession]:
+    """A fresh Streamlit session in a new tab of the module's browser."""
+    tab = open_tab(person, app.url)
+    yield tab
+    close_tab(tab, failed_test(request))
+
+
+@pytest.fixture
+def new_session(
+    browser: Any, app: RunningApp, request: pytest.FixtureRequest
+) -> Iterator[Callable[[], BrowserSession]]:
+    """Opens a session in a browser of its own (another person); all are checked and closed after the test."""
+    opened: list[tuple[Any, BrowserSession]] = []
+
+    def open_one() -> BrowserSession:
+        context = new_context(browser)
+        opened.append((context, open_tab(context, app.url)))
+        return opened[-1][1]
+
+    yield open_one
+    for index, (context, tab) in enumerate(opened):
+        name = failed_test(request)
+        close_tab(tab, name and f"{name}-{index}")
+        context.close()
