@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import services
+from analysis import lever
 from analysis.engine import Analysis, analyze_workspace
 from exports.map_layout import SIMPLE_NODE_LIMIT
 from exports.workspace_file import dump_workspace_json, read_workspace_file
@@ -275,3 +276,11 @@ def test_a_large_map_is_laid_out_on_the_server_and_its_lever_is_found_on_request
     assert any("Biggest lever" in m.value for m in [*app.info, *app.caption])
     app.toggle(key=state.MAP_INTERACTIVE).set_value(True).run()
     assert any('layout="sfdp"' in c.proto.spec for c in app.get("graphviz_chart"))
+
+
+def test_above_the_lever_limit_the_page_says_why_no_lever_is_offered(data_dir: Path) -> None:
+    repo = services.open_repository(data_dir)
+    services.import_workspace(repo, dump_workspace_json(large_workspace(lever.MAX_CONTEXTS + 2)).encode(), "l.json")
+    app = open_map(new_session())
+    assert not [t for t in app.toggle if t.key == state.MAP_LEVER]
+    assert any(f"more than {lever.MAX_CONTEXTS} contexts" in c.value for c in app.caption)

@@ -4,6 +4,7 @@ from typing import Any
 
 import streamlit as st
 
+from analysis import lever
 from models.finding import Finding, FindingStatus
 from models.workspace import Problem
 from ui import state
@@ -31,8 +32,14 @@ def counts_of(findings: list[Finding]) -> dict[str, int]:
     }
 
 
-def lever_wanted(slot: Any) -> bool:
+def lever_wanted(slot: Any, contexts: int) -> bool:
     with slot.container():
+        if contexts > lever.MAX_CONTEXTS:
+            st.caption(
+                f"Biggest lever: not looked for on maps of more than {lever.MAX_CONTEXTS} contexts, where its "
+                "eight re-runs of the analysis would take minutes. Pick the worst findings below instead."
+            )
+            return False
         return st.toggle("Find the biggest lever (takes a while on a map this large)", key=state.MAP_LEVER)
 
 
@@ -88,7 +95,8 @@ else:
         with metrics_tab:
             render_metrics(analysis)
     # Last, because on a large map it may take seconds the first time; everything else is already shown.
-    if len(analysis.context_map.internal) <= LEVER_WITHOUT_ASKING or lever_wanted(lever_slot):
+    contexts = len(analysis.context_map.internal)
+    if contexts <= LEVER_WITHOUT_ASKING or lever_wanted(lever_slot, contexts):
         show_lever(lever_slot, text_slot, score_with_lever(state.draft(), analysis.score))
     else:
         show_explanation(text_slot, analysis.score)
