@@ -219,9 +219,11 @@ def build_context_map(workspace: Workspace, config: AnalysisConfig) -> ContextMa
         _apply_relationship(index, relationship)
     edges = index.edges
     for edge in edges:
-        # A published API product is an Open Host Service with a Published Language of its context.
+        # A published API product is an Open Host Service with a Published Language of its context; a supplier
+        # serves its customer through it too, but the DDD rules allow no OHS there, so it gets the PL alone.
         if not edge.symmetric and nodes[edge.upstream].publishes_api and not edge.up_roles:
-            edge.up_roles = {Role.OPEN_HOST_SERVICE, Role.PUBLISHED_LANGUAGE}
+            supplier = edge.pattern is RelationshipPattern.CUSTOMER_SUPPLIER
+            edge.up_roles = {Role.PUBLISHED_LANGUAGE} if supplier else {Role.OPEN_HOST_SERVICE, Role.PUBLISHED_LANGUAGE}
     return assemble_context_map(nodes, edges, inconsistencies, config)
 
 

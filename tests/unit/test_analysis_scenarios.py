@@ -710,3 +710,26 @@ def test_fan_in_and_weighted_instability_follow_martin() -> None:
     assert lending.instability == 0.5
     assert lending.instability_weighted == pytest.approx(2 / 3)
     assert analysis.node_metrics["Scoring"].fan_in == 2
+
+
+@pytest.mark.parametrize(
+    ("pattern", "derived"),
+    [
+        ("upstream_downstream", {Role.OPEN_HOST_SERVICE, Role.PUBLISHED_LANGUAGE}),
+        # The DDD rules allow no OHS in Customer/Supplier: the supplier's published API is its PL alone.
+        ("customer_supplier", {Role.PUBLISHED_LANGUAGE}),
+    ],
+)
+def test_a_published_api_product_gives_its_context_the_roles_its_pattern_allows(
+    pattern: str, derived: set[Role]
+) -> None:
+    workspace = Workspace.model_validate(
+        {
+            "name": "API",
+            "bounded_contexts": [{"name": "Catalogue"}, {"name": "Shop"}],
+            "api_products": [{"bounded_context": "Catalogue"}],
+            "relationships": [{"upstream": "Catalogue", "downstream": "Shop", "pattern": pattern}],
+        }
+    )
+    [edge] = analyze_workspace(workspace, lever=False).context_map.edges
+    assert edge.up_roles == derived

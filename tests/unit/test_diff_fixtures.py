@@ -105,9 +105,10 @@ def test_insurance_stage_2_to_3_describes_every_context_and_publishes_its_aggreg
         assert purpose.old == "" and purpose.new == after.context(name).purpose  # type: ignore[union-attr]
     assert {(d.name, d.status) for d in diff.documents_of("api_product")} == {(n, ChangeKind.ADDED) for n in INSURERS}
     assert diff.map.nodes_changed == set(INSURERS)
-    # Publishing an API makes the Customer/Supplier upstream an Open Host Service on the map; nothing was declared.
+    # Publishing an API gives the Customer/Supplier upstream a Published Language on the map (no OHS: the DDD
+    # rules allow none in Customer/Supplier); nothing was declared.
     assert [e.key for e in diff.map.edges] == [f"{CUSTOMER} -> {SELF_SERVICE}"]
-    assert edge_changes(diff, f"{CUSTOMER} -> {SELF_SERVICE}") == {UPSTREAM_ROLES: ("", OHS_PL)}
+    assert edge_changes(diff, f"{CUSTOMER} -> {SELF_SERVICE}") == {UPSTREAM_ROLES: ("", "Published Language (PL)")}
     assert declared_changes(diff, f"{CUSTOMER} -> {SELF_SERVICE}") == {}
 
 
