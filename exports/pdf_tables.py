@@ -20,10 +20,22 @@ def record_table(
     shares: Sequence[float],
     size: float,
     row_fills: Sequence[str | None] = (),
-) -> Flowable:
+) -> Table:
     """Typed text in columns sized by `shares` of the width; `row_fills` tints whole rows (e.g. by severity)."""
-    header = [ts.paragraph(text, size, Look(bold=True)) for text in headers]
     body = [[ts.paragraph(cell, size, PLAIN) for cell in row] for row in rows]
+    return flowable_table(ts, headers, body, shares, size, row_fills)
+
+
+def flowable_table(
+    ts: Typesetter,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Flowable]],
+    shares: Sequence[float],
+    size: float,
+    row_fills: Sequence[str | None] = (),
+) -> Table:
+    """Cells that are already flowables (e.g. marked-up paragraphs), styled like every table of the reports."""
+    header = [ts.paragraph(text, size, Look(bold=True)) for text in headers]
     total = sum(shares)
     widths = [f"{100 * share / total:.2f}%" for share in shares]
     commands: list[Any] = [
@@ -34,8 +46,7 @@ def record_table(
         ("TOPPADDING", (0, 0), (-1, -1), size * 0.3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.4),
     ]
-    for index, fill in enumerate(row_fills, start=1):
-        if fill:
-            commands.append(("BACKGROUND", (0, index), (-1, index), HexColor(fill)))
+    commands += [("BACKGROUND", (0, i), (-1, i), HexColor(f)) for i, f in enumerate(row_fills, start=1) if f]
     # splitInRow: a row taller than a page (a very long description) continues on the next page.
+    body = [list(row) for row in rows]
     return Table([header, *body], colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(commands))

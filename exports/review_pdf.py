@@ -12,8 +12,9 @@ from exports.pdf_flowables import Bookmark, Marks, OutlineEntry, PageContext
 from exports.pdf_fonts import PdfFontWarning
 from exports.pdf_geometry import GEOMETRIES, PageSize
 from exports.pdf_report_sections import SEVERITY_FILLS, heading
+from exports.pdf_tables import flowable_table
 from exports.pdf_text import MUTED, PLAIN, Look, Typesetter
-from exports.review_pdf_cells import KIND_FILLS, KIND_WORDS, before_after, change_table, text_cell
+from exports.review_pdf_cells import KIND_FILLS, KIND_WORDS, before_after, text_cell
 from exports.review_text import (
     NODE_KINDS,
     declared_label,
@@ -76,7 +77,7 @@ def _findings(ts: Typesetter, findings: FindingsDiff, size: float) -> list[Flowa
         return [*story, ts.paragraph("No findings changed.", size, Look(colour=MUTED))]
     headers = ["Change", "Severity", "Status", "Rule", "Subject", "Message"]
     fills = [SEVERITY_FILLS.get(s.value) for s in severities]
-    return [*story, change_table(ts, headers, rows, [0.8, 0.9, 0.9, 0.7, 2.0, 4.0], size, fills)]
+    return [*story, flowable_table(ts, headers, rows, [0.8, 0.9, 0.9, 0.7, 2.0, 4.0], size, fills)]
 
 
 def _nodes(ts: Typesetter, diff: WorkspaceDiff, size: float) -> list[Flowable]:
@@ -91,7 +92,7 @@ def _nodes(ts: Typesetter, diff: WorkspaceDiff, size: float) -> list[Flowable]:
             fills.append(KIND_FILLS[kind])
     if not rows:
         return []
-    return [change_table(ts, ["Change", "Kind", "Name"], rows, [1, 1, 5], size, fills), Spacer(0, size)]
+    return [flowable_table(ts, ["Change", "Kind", "Name"], rows, [1, 1, 5], size, fills), Spacer(0, size)]
 
 
 def _edges(ts: Typesetter, diff: WorkspaceDiff, size: float) -> list[Flowable]:
@@ -113,7 +114,7 @@ def _edges(ts: Typesetter, diff: WorkspaceDiff, size: float) -> list[Flowable]:
     if not rows:
         return []
     headers = ["Change", "Relationship", "Pattern", "Field", "Before", "After"]
-    return [change_table(ts, headers, rows, [0.9, 2.2, 1.3, 1.6, 1.6, 1.6], size, fills)]
+    return [flowable_table(ts, headers, rows, [0.9, 2.2, 1.3, 1.6, 1.6, 1.6], size, fills)]
 
 
 def _map(ts: Typesetter, diff: WorkspaceDiff, size: float) -> list[Flowable]:
@@ -134,7 +135,7 @@ def _document(ts: Typesetter, document: DocumentDiff, index: int, size: float) -
     if not rows:
         what = "Everything in it is new." if document.status is ChangeKind.ADDED else "It is no longer there."
         return [title, ts.paragraph(what, size, Look(colour=MUTED)), Spacer(0, size)]
-    table = change_table(ts, ["Change", "Field", "Before", "After"], rows, [0.9, 2.2, 3.0, 3.0], size, fills)
+    table = flowable_table(ts, ["Change", "Field", "Before", "After"], rows, [0.9, 2.2, 3.0, 3.0], size, fills)
     return [title, table, Spacer(0, size)]
 
 

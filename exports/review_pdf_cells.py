@@ -1,14 +1,10 @@
 """Table cells of the review PDF: before and after side by side, deleted words struck out, inserted ones marked."""
 
 from collections.abc import Sequence
-from typing import Any
 
-from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from analysis.diff_model import Change, ChangeKind, WordOp
-from exports.pdf_fonts import REGULAR
-from exports.pdf_tables import HEADER_FILL, RULE
 from exports.pdf_text import MUTED, PLAIN, Look, Typesetter
 
 DELETED_COLOUR, INSERTED_COLOUR = "#c92a2a", "#2b8a3e"
@@ -63,29 +59,3 @@ def _cell(ts: Typesetter, markup: str, text: str, size: float) -> Paragraph:
 
 def text_cell(ts: Typesetter, text: str, size: float, look: Look = PLAIN) -> Paragraph:
     return ts.paragraph(text, size, look)
-
-
-def change_table(
-    ts: Typesetter,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[Flowable]],
-    shares: Sequence[float],
-    size: float,
-    fills: Sequence[str | None] = (),
-) -> Table:
-    """Cells that are already paragraphs, in columns sized by `shares`; styled like the report's tables."""
-    header = [ts.paragraph(text, size, Look(bold=True)) for text in headers]
-    total = sum(shares)
-    widths = [f"{100 * share / total:.2f}%" for share in shares]
-    commands: list[Any] = [
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEADER_FILL)),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(RULE)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), REGULAR, size),
-        ("TOPPADDING", (0, 0), (-1, -1), size * 0.3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.4),
-    ]
-    commands += [("BACKGROUND", (0, i), (-1, i), HexColor(f)) for i, f in enumerate(fills, start=1) if f]
-    return Table(
-        [header, *(list(row) for row in rows)], colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(commands)
-    )
