@@ -8,14 +8,11 @@ The time until a large map is on screen in the browser is measured by bench_map_
 """
 
 import argparse
-import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -118,38 +115,6 @@ def measure(contexts: int, per_context: int, repeat: int, write: Path | None) ->
         "chosen_layout_s": f"{chosen:.2f}",
         "dot_alone_s": dot_alone,
     }
-
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def start_app(data: Path) -> tuple[subprocess.Popen[bytes], str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    root = Path(__file__).resolve().parents[1]
-    command = ["bash", "scripts/run.sh", "--server.port", str(port), "--server.address", "127.0.0.1"]
-    env = {**os.environ, "WORKBENCH_DATA_DIR": str(data)}
-    process = subprocess.Popen(
-        command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(200):
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=1):
-                return process, url
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("the app did not start")
 
 
 def main() -> None:

@@ -13,7 +13,6 @@ of the same size. Three figures, because they have different causes:
 """
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -24,9 +23,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import services
-from benchmarks.bench_map_layout import CHROMIUM_ARGS, start_app
 from benchmarks.bench_map_layout import random_workspace as layout_workspace
 from exports.workspace_file import dump_workspace_json
+from tests.e2e.app_server import running_app
+from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS
 
 MAP = '[data-testid="stImage"] img, [data-testid="stGraphVizChart"] svg'
 SLOW = 180_000  # ms
@@ -70,24 +70,19 @@ def measure(contexts: int, per_context: int, rounds: int) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory() as folder:
         second = store_workspaces(Path(folder), contexts, per_context)
-        process, url = start_app(Path(folder))
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1500, "height": 1100})
-                page.goto(url)
-                page.get_by_role("link", name="Context map").wait_for(timeout=SLOW)
-                cold = seconds_to_map(page)
-                leave_map(page, open_id=second)
-                first_view = seconds_to_map(page)
-                cached = []
-                for _ in range(rounds):
-                    leave_map(page)
-                    cached.append(seconds_to_map(page))
-                browser.close()
-        finally:
-            os.killpg(process.pid, 15)
-            process.wait(timeout=20)
+        with running_app(Path(folder)) as app, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1500, "height": 1100})
+            page.goto(app.url)
+            page.get_by_role("link", name="Context map").wait_for(timeout=SLOW)
+            cold = seconds_to_map(page)
+            leave_map(page, open_id=second)
+            first_view = seconds_to_map(page)
+            cached = []
+            for _ in range(rounds):
+                leave_map(page)
+                cached.append(seconds_to_map(page))
+            browser.close()
     return {"cold browser": cold, "first view of a map": first_view, "cached": cached}
 
 
