@@ -236,22 +236,27 @@ def assemble_context_map(
 
 
 def _graphs(nodes: dict[str, Node], edges: list[Edge]) -> tuple[nx.MultiDiGraph[str], nx.DiGraph[str], nx.DiGraph[str]]:
-    declared: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    dependencies: nx.DiGraph[str] = nx.DiGraph()
-    flow: nx.DiGraph[str] = nx.DiGraph()
-    for graph in (declared, dependencies, flow):
-        graph.add_nodes_from(nodes)
+    # Pairs are collected in dicts first and added in one call per graph: an add_edge call per pair was slow.
+    depends: dict[tuple[str, str], Edge] = {}  # parallel edges keep the strongest, the first among equals
+    flows: dict[tuple[str, str], Edge] = {}  # the last declaration of a pair wins
     for edge in edges:
-        declared.add_edge(edge.upstream, edge.downstream, edge=edge)
         if edge.pattern is RelationshipPattern.SEPARATE_WAYS:
             continue
         pairs = [(edge.downstream, edge.upstream)]
         if edge.symmetric:
             pairs.append((edge.upstream, edge.downstream))
-        for x, y in pairs:
-            if not dependencies.has_edge(x, y) or dependencies[x][y]["edge"].strength < edge.strength:
-                dependencies.add_edge(x, y, edge=edge)
-        flow.add_edge(edge.upstream, edge.downstream, edge=edge)
+        for pair in pairs:
+            if pair not in depends or depends[pair].strength < edge.strength:
+                depends[pair] = edge
+        flows[edge.upstream, edge.downstream] = edge
         if edge.symmetric or MessageKind.COMMAND in edge.message_kinds:
-            flow.add_edge(edge.downstream, edge.upstream, edge=edge)
+            flows[edge.downstream, edge.upstream] = edge
+    declared: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    dependencies: nx.DiGraph[str] = nx.DiGraph()
+    flow: nx.DiGraph[str] = nx.DiGraph()
+    for graph in (declared, dependencies, flow):
+        graph.add_nodes_from(nodes)
+    declared.add_edges_from((e.upstream, e.downstream, {"edge": e}) for e in edges)
+    dependencies.add_edges_from((x, y, {"edge": e}) for (x, y), e in depends.items())
+    flow.add_edges_from((x, y, {"edge": e}) for (x, y), e in flows.items())
     return declared, dependencies, flow

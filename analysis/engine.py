@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-import networkx as nx
-
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.context_map import ContextMap, build_context_map
 from analysis.finding_texts import ACCEPTED_EXPIRED
@@ -16,8 +14,8 @@ from analysis.metrics import MapMetrics, NodeMetrics, map_metrics, node_metrics
 from analysis.rules.common import RuleContext
 from analysis.rules.registry import RULE_FUNCTIONS, balance_findings, consistency_findings
 from analysis.score import Score, compute_score
+from analysis.sync_chains import sync_chains
 from models.finding import Finding, FindingStatus
-from models.relationship import SyncMode
 from models.workspace import AcceptedRisk, Workspace
 
 
@@ -31,15 +29,6 @@ class Analysis:
     score: Score
 
 
-def _sync_graph(cmap: ContextMap) -> nx.DiGraph[str]:
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_nodes_from(cmap.nodes)
-    for x, y, data in cmap.dependencies.edges(data=True):
-        if data["edge"].runtime is SyncMode.SYNC and not data["edge"].offline:
-            graph.add_edge(x, y)
-    return graph
-
-
 def apply_accepted_risks(findings: list[Finding], risks: list[AcceptedRisk], today: dt.date) -> list[Finding]:
     """Accepted findings stay visible and weigh less; an acceptance past its date counts no more."""
     by_key = {(r.rule, r.subject): r for r in risks}
@@ -49,25 +38,38 @@ def apply_accepted_risks(findings: list[Finding], risks: list[AcceptedRisk], tod
         if risk is None or f.status is FindingStatus.NOT_EVALUABLE:
             result.append(f)
             continue
-        accepted = {
-            "accepted_by": risk.accepted_by,
-            "accepted_reason": risk.reason,
-            "accepted_until": risk.until.isoformat(),
-        }
+        until = risk.until.isoformat()
+        noted = replace(f, accepted_by=risk.accepted_by, accepted_reason=risk.reason, accepted_until=until)
         if risk.until >= today:
-            result.append(f.model_copy(update={**accepted, "status": FindingStatus.ACCEPTED}))
+            result.append(replace(noted, status=FindingStatus.ACCEPTED))
         else:
-            note = ACCEPTED_EXPIRED.format(who=risk.accepted_by, until=risk.until.isoformat())
-            result.append(f.model_copy(update={**accepted, "message": f"{f.message} {note}"}))
+            note = ACCEPTED_EXPIRED.format(who=risk.accepted_by, until=until)
+            result.append(replace(noted, message=f"{f.message} {note}"))
     return result
 
 
-def run_rules(cmap: ContextMap, metrics: dict[str, NodeMetrics], config: AnalysisConfig) -> list[Finding]:
-    ctx = RuleContext(cmap, metrics, config, _sync_graph(cmap))
+def run_rules(ctx: RuleContext) -> list[Finding]:
     findings = [f for rule in RULE_FUNCTIONS for f in rule(ctx)]
     findings += balance_findings(ctx, findings)
-    findings += consistency_findings(cmap)
+    findings += consistency_findings(ctx.cmap)
     return findings
+
+
+@dataclass(frozen=True)
+class _Evaluation:
+    findings: list[Finding]
+    node_metrics: dict[str, NodeMetrics]
+    map_metrics: MapMetrics
+    score: Score
+
+
+def _evaluate(cmap: ContextMap, risks: list[AcceptedRisk], today: dt.date, config: AnalysisConfig) -> _Evaluation:
+    nodes = node_metrics(cmap, config)
+    ctx = RuleContext(cmap, nodes, config, sync_chains(cmap))
+    overall = map_metrics(cmap, nodes, ctx.chains)
+    findings = apply_accepted_risks(run_rules(ctx), risks, today)
+    findings.sort(key=lambda f: f.sort_key)
+    return _Evaluation(findings, nodes, overall, compute_score(findings, cmap, overall, config))
 
 
 def analyze_workspace(
@@ -84,15 +86,13 @@ def analyze_workspace(
 
 def _analysis(workspace: Workspace, today: dt.date, config: AnalysisConfig, lever: bool) -> Analysis:
     cmap = build_context_map(workspace, config)
-    nodes = node_metrics(cmap, config)
-    overall = map_metrics(cmap, nodes)
-    findings = apply_accepted_risks(run_rules(cmap, nodes, config), workspace.accepted_risks, today)
-    findings.sort(key=lambda f: f.sort_key)
-    score = compute_score(findings, cmap, overall, config)
+    risks = workspace.accepted_risks
+    done = _evaluate(cmap, risks, today, config)
 
-    def rerun(changed: ContextMap) -> list[Finding]:
-        redone = run_rules(changed, node_metrics(changed, config), config)
-        return apply_accepted_risks(redone, workspace.accepted_risks, today)
+    def rerun(changed: ContextMap) -> tuple[list[Finding], Score]:
+        again = _evaluate(changed, risks, today, config)
+        return again.findings, again.score
 
-    hint = biggest_lever(cmap, findings, config, rerun) if lever else ""
-    return Analysis(workspace.name, cmap, findings, nodes, overall, replace(score, lever=hint))
+    hint = biggest_lever(cmap, done.findings, done.score.value, config, rerun) if lever else ""
+    score = replace(done.score, lever=hint)
+    return Analysis(workspace.name, cmap, done.findings, done.node_metrics, done.map_metrics, score)

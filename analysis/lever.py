@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from analysis.config import AnalysisConfig
 from analysis.context_map import ContextMap, assemble_context_map
-from analysis.metrics import map_metrics, node_metrics
-from analysis.score import compute_score
+from analysis.score import Score
 from models.bounded_context import FallbackKind, ServiceLevel
 from models.finding import Finding, FindingStatus, Severity
 from models.relationship import Role
@@ -66,20 +65,20 @@ def _candidates(findings: list[Finding], cmap: ContextMap) -> list[Remedy]:
 def biggest_lever(
     cmap: ContextMap,
     findings: list[Finding],
+    before: int,
     config: AnalysisConfig,
-    run_rules: Callable[[ContextMap], list[Finding]],
+    rerun: Callable[[ContextMap], tuple[list[Finding], Score]],
 ) -> str:
-    """'<remedy> (score a → b, removes ...)', or '' when no single remedy lowers the score."""
+    """'<remedy> (score a → b, removes ...)', or '' when no single remedy lowers the score `before`."""
     if len(cmap.internal) > MAX_CONTEXTS:
         return ""
-    before = compute_score(findings, cmap, map_metrics(cmap, node_metrics(cmap, config)), config).value
     best: tuple[int, str] | None = None
     for remedy in _candidates(findings, cmap):
         changed = copy.deepcopy(cmap)
         remedy.apply(changed)
-        changed = assemble_context_map(changed.nodes, changed.edges, changed.inconsistencies, config)
-        after_findings = run_rules(changed)
-        after = compute_score(after_findings, changed, map_metrics(changed, node_metrics(changed, config)), config)
+        after_findings, after = rerun(
+            assemble_context_map(changed.nodes, changed.edges, changed.inconsistencies, config)
+        )
         gone = sorted({f.rule for f in findings} - {f.rule for f in after_findings})
         if after.value < before and (best is None or after.value < best[0]):
             removes = f", removes {', '.join(gone)}" if gone else ""

@@ -54,10 +54,9 @@ def _critical_and_near(cmap: ContextMap) -> tuple[set[str], set[str]]:
 
 
 def finding_weight(f: Finding, critical: set[str], near: set[str], config: AnalysisConfig) -> float:
-    weight = config.severity_weights[f.severity.value]
+    weight = config.severity_weights[f.severity]
     # A finding about one context touches its direct neighbours too (coupling-rules.md §5).
-    touched = set(f.contexts)
-    if touched & near if len(touched) == 1 else touched & critical:
+    if not (near if len(f.contexts) == 1 else critical).isdisjoint(f.contexts):
         weight *= config.critical_multiplier
     if f.status is FindingStatus.ACCEPTED:
         weight *= config.accepted_weight

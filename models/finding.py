@@ -1,10 +1,7 @@
 """Findings of the coupling analysis: rule, severity, status, subject and the texts that explain them."""
 
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic import Field
-
-from models.base import StrictModel
 
 
 class Severity(StrEnum):
@@ -22,7 +19,10 @@ class FindingStatus(StrEnum):
     NOT_EVALUABLE = "not_evaluable"
 
 
-class Finding(StrictModel):
+# A plain dataclass, not a validated model: only the analysis builds findings, from values it has
+# already checked, and a large map yields thousands (validating each was a tenth of a 1,000-context analysis).
+@dataclass(slots=True, kw_only=True)
+class Finding:
     rule: str
     severity: Severity
     status: FindingStatus = FindingStatus.OPEN
@@ -30,7 +30,7 @@ class Finding(StrictModel):
     message: str
     rationale: str
     remediation: str
-    contexts: list[str] = Field(default_factory=list)  # the contexts the subject touches, for weighting and filtering
+    contexts: list[str] = field(default_factory=list)  # the contexts the subject touches, for weighting and filtering
     fix_at: str = ""  # "Context › Section" where the canvas fixes it
     accepted_by: str = ""
     accepted_reason: str = ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -15,6 +15,7 @@ from analysis.edges import Edge
 from analysis.finding_texts import NOT_EVALUABLE, RULES
 from analysis.metrics import NodeMetrics, ancestor_masks, mask_of
 from analysis.nodes import Node
+from analysis.sync_chains import SyncChains
 from models.finding import Finding, FindingStatus, Severity
 
 
@@ -23,7 +24,7 @@ class RuleContext:
     cmap: ContextMap
     metrics: dict[str, NodeMetrics]
     config: AnalysisConfig
-    sync_graph: nx.DiGraph[str]  # online synchronous dependencies
+    chains: SyncChains  # the shortest synchronous chains into each serving model
     memo: dict[str, Any] = field(default_factory=dict)  # results one rule computes and another reuses
 
     def node(self, name: str) -> Node:
@@ -38,18 +39,14 @@ class RuleContext:
         return len(self.cmap.internal)
 
     @cached_property
-    def _critical(self) -> set[str]:
+    def critical(self) -> set[str]:
+        """The critical internal contexts."""
         return {n for n, node in self.cmap.nodes.items() if node.internal and node.critical}
 
     @cached_property
     def critical_dependents(self) -> set[str]:
         """Contexts that some critical internal context depends on, directly or transitively."""
-        return _with_marked_ancestors(self.cmap.dependencies, self._critical)
-
-    @cached_property
-    def critical_sync_dependents(self) -> set[str]:
-        """Contexts that some critical internal context reaches through online synchronous calls."""
-        return _with_marked_ancestors(self.sync_graph, self._critical)
+        return _with_marked_ancestors(self.cmap.dependencies, self.critical)
 
 
 def _with_marked_ancestors(graph: nx.DiGraph[str], marked: set[str]) -> set[str]:
@@ -79,7 +76,7 @@ def finding(
 
 def not_evaluable(rule: str, subject: str, field: str, where: str, contexts: Iterable[str]) -> Finding:
     result = finding(rule, Severity.INFO, subject, NOT_EVALUABLE.format(field=field, where=where), contexts, where)
-    return result.model_copy(update={"status": FindingStatus.NOT_EVALUABLE})
+    return replace(result, status=FindingStatus.NOT_EVALUABLE)
 
 
 def edge_subject(edge: Edge) -> str:

@@ -72,8 +72,9 @@ def _sla_gaps(node: Node) -> list[str]:
     return gaps
 
 
-def _critical_sync_reach(ctx: RuleContext, name: str) -> bool:
-    return name in ctx.critical_sync_dependents
+def _critical_sync_reach(ctx: RuleContext, model: str) -> bool:
+    """Some critical internal context calls the model through online synchronous calls."""
+    return any(c != model and c in ctx.critical for c in ctx.chains.into[model].distance)
 
 
 def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:

@@ -33,19 +33,25 @@ RULE_FUNCTIONS: list[Rule] = [
 
 def balance_findings(ctx: RuleContext, findings: list[Finding]) -> list[Finding]:
     """AIC019, the catch-all: global complexity on an AI edge that no specific rule already explains."""
-    subjects = [f" {f.subject} " for f in findings if not f.rule.startswith("CON")]
-    # One text holding every subject, searched once per edge: a loop over thousands of findings per edge was slow.
-    # A name may hold a line break, and only then could a match span two subjects; such labels take the loop.
-    joined = "\n".join(subjects)
+    edges = [
+        e
+        for e in ctx.cmap.edges
+        if e.balance == "global_complexity" and (ctx.node(e.upstream).is_ai or ctx.node(e.downstream).is_ai)
+    ]
+    # A finding explains an edge when it touches both ends and its subject is the edge or a chain along it.
+    # Findings are looked up by the edge's upstream end: a search through every subject per edge was slow.
+    upstreams = {e.upstream for e in edges}
+    touching: dict[str, list[Finding]] = {}
+    for f in findings:
+        if not f.rule.startswith("CON"):
+            for name in f.contexts:
+                if name in upstreams:
+                    touching.setdefault(name, []).append(f)
     result = []
-    for edge in ctx.cmap.edges:
-        ends = {edge.upstream, edge.downstream}
-        if edge.balance != "global_complexity" or not any(ctx.node(n).is_ai for n in ends):
-            continue
-        # A finding is about this edge when its subject is the edge or a chain that runs along it.
+    for edge in edges:
         label = f" {edge.label} "
-        if label in joined if "\n" not in label else any(label in subject for subject in subjects):
-            continue  # already explained
+        if any(edge.downstream in f.contexts and label in f" {f.subject} " for f in touching.get(edge.upstream, ())):
+            continue
         severity = Severity.ERROR if edge.pain >= ctx.config.severe_pain else Severity.WARNING
         result.append(
             finding(
@@ -55,7 +61,7 @@ def balance_findings(ctx: RuleContext, findings: list[Finding]) -> list[Finding]
                 f"Strong coupling (S{edge.strength}) over a long "
                 f"distance (Dist{edge.distance}) to something volatile (V{edge.volatility}): pain "
                 f"{edge.pain:.2f}.",
-                ends,
+                [edge.upstream, edge.downstream],
                 edge.fix_at,
             )
         )

@@ -2,14 +2,12 @@
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import networkx as nx
 
 from analysis.cycles import cycles_through
 from analysis.metrics import cyclic_graph
 from analysis.rules.common import RuleContext, finding, not_evaluable
-from models.bounded_context import FallbackKind
 from models.finding import Finding, Severity
 from models.relationship import SyncMode
 
@@ -27,73 +25,11 @@ def _availability_shortfall(ctx: RuleContext, path: list[str]) -> bool:
     return product * 100 < target
 
 
-@dataclass(frozen=True)
-class _SyncCalls:
-    """The online synchronous calls as plain dicts, built once per analysis: graph views are slow in hot loops."""
-
-    callees: dict[str, list[str]]  # sorted, so that ties between equally short chains break by name
-    callers: dict[str, list[str]]
-    safe: dict[tuple[str, str], bool]  # the call or the callee has a fallback
-
-
-def _sync_calls(ctx: RuleContext) -> _SyncCalls:
-    if "sync_calls" not in ctx.memo:
-        graph = ctx.sync_graph
-        ctx.memo["sync_calls"] = _SyncCalls(
-            {x: sorted(graph.successors(x)) for x in graph},
-            {y: list(graph.predecessors(y)) for y in graph},
-            {
-                (x, y): ctx.edge(x, y).has_fallback or ctx.node(y).fallback is not FallbackKind.NONE
-                for x, y in graph.edges()
-            },
-        )
-    return ctx.memo["sync_calls"]  # type: ignore[no-any-return]
-
-
-def _chains_to(ctx: RuleContext, model: str) -> tuple[dict[str, str], dict[str, bool]]:
-    """For every caller of `model`: the next hop of its shortest chain, and whether every such chain is protected.
-
-    A chain is protected when its first edge or the next context has a fallback, or the rest of it is
-    protected. Among equally short chains the unprotected one counts: one protected route is no comfort.
-    One breadth-first pass, level by level, so each caller sees its next hops' results already settled.
-    """
-    calls = _sync_calls(ctx)
-    distance = {model: 0}
-    towards: dict[str, str] = {}
-    protected = {model: False}
-    level = [model]
-    while level:
-        depth = distance[level[0]] + 1
-        below = []
-        for callee in level:
-            for caller in calls.callers[callee]:
-                if caller not in distance:
-                    distance[caller] = depth
-                    below.append(caller)
-        for caller in below:
-            hops = [y for y in calls.callees[caller] if distance.get(y) == depth - 1]
-            safe = [calls.safe[caller, y] or protected[y] for y in hops]
-            towards[caller] = next((y for y, ok in zip(hops, safe, strict=True) if not ok), hops[0])
-            protected[caller] = all(safe)
-        level = below
-    return towards, protected
-
-
 def aic003_sync_chain_without_fallback(ctx: RuleContext) -> Iterator[Finding]:
-    for model in sorted(n for n, node in ctx.cmap.nodes.items() if node.serving_ai):
-        towards, protected = _chains_to(ctx, model)
-        for name in sorted(towards):
-            node = ctx.node(name)
-            if node.internal and node.critical:
-                yield from _check_chain(ctx, _route(name, towards), protected[name])
+    for chains in ctx.chains.into.values():
+        for name in sorted(ctx.critical.intersection(chains.towards)):
+            yield from _check_chain(ctx, chains.route(name), chains.protected[name])
     yield from _unknown_runtime(ctx)
-
-
-def _route(start: str, towards: dict[str, str]) -> list[str]:
-    path = [start]
-    while path[-1] in towards:
-        path.append(towards[path[-1]])
-    return path
 
 
 def _check_chain(ctx: RuleContext, path: list[str], protected: bool) -> Iterator[Finding]:
