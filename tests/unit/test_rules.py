@@ -1199,6 +1199,18 @@ def test_aic019_is_not_suppressed_by_a_finding_that_is_not_about_the_edge() -> N
     assert only(analysis, "AIC019").subject == "Orders -> Scoring"
 
 
+def test_aic019_is_not_suppressed_by_a_finding_on_an_edge_whose_name_ends_the_same() -> None:
+    analysis = analyse(
+        model("Scoring"),
+        ctx("Orders", domain="core"),
+        ctx("Big Orders", domain="core"),
+        rel("Orders", "Scoring", via="table", sync="async"),
+        rel("Big Orders", "Scoring", data_use="training", via="table", sync="async"),
+    )
+    assert subjects(analysis, "AIC010") == {"Big Orders -> Scoring"}
+    assert only(analysis, "AIC019").subject == "Orders -> Scoring"
+
+
 # --- AIC020: duplicated AI-backed business decision ----------------------------------------------------------
 
 
