@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
@@ -39,13 +40,20 @@ class ContextMap:
     edges: list[Edge]
     inconsistencies: list[Inconsistency]
     volatility: dict[str, int]  # V(n)
-    declared: nx.MultiDiGraph[str]  # G: every relationship, upstream -> downstream
     dependencies: nx.DiGraph[str]  # D: x -> y when x depends on y; parallel edges keep the strongest
     data_flow: nx.DiGraph[str]  # F: a -> b when information produced by a reaches b
 
     @property
     def internal(self) -> set[str]:
         return {name for name, node in self.nodes.items() if node.internal}
+
+    @cached_property
+    def declared(self) -> nx.MultiDiGraph[str]:
+        """G: every relationship, upstream -> downstream. Built on first use: no rule needs it, only drawings."""
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        graph.add_nodes_from(self.nodes)
+        graph.add_edges_from((e.upstream, e.downstream, {"edge": e}) for e in self.edges)
+        return graph
 
 
 def _orientation(owner: str, direction: str, entry: CommunicationEntry) -> tuple[str, str] | None:
@@ -235,7 +243,7 @@ def assemble_context_map(
     return ContextMap(nodes, edges, inconsistencies, volatility, *_graphs(nodes, edges))
 
 
-def _graphs(nodes: dict[str, Node], edges: list[Edge]) -> tuple[nx.MultiDiGraph[str], nx.DiGraph[str], nx.DiGraph[str]]:
+def _graphs(nodes: dict[str, Node], edges: list[Edge]) -> tuple[nx.DiGraph[str], nx.DiGraph[str]]:
     # Pairs are collected in dicts first and added in one call per graph: an add_edge call per pair was slow.
     depends: dict[tuple[str, str], Edge] = {}  # parallel edges keep the strongest, the first among equals
     flows: dict[tuple[str, str], Edge] = {}  # the last declaration of a pair wins
@@ -251,12 +259,9 @@ def _graphs(nodes: dict[str, Node], edges: list[Edge]) -> tuple[nx.MultiDiGraph[
         flows[edge.upstream, edge.downstream] = edge
         if edge.symmetric or MessageKind.COMMAND in edge.message_kinds:
             flows[edge.downstream, edge.upstream] = edge
-    declared: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     dependencies: nx.DiGraph[str] = nx.DiGraph()
     flow: nx.DiGraph[str] = nx.DiGraph()
-    for graph in (declared, dependencies, flow):
+    for graph, pairs_to in ((dependencies, depends), (flow, flows)):
         graph.add_nodes_from(nodes)
-    declared.add_edges_from((e.upstream, e.downstream, {"edge": e}) for e in edges)
-    dependencies.add_edges_from((x, y, {"edge": e}) for (x, y), e in depends.items())
-    flow.add_edges_from((x, y, {"edge": e}) for (x, y), e in flows.items())
-    return declared, dependencies, flow
+        graph.add_edges_from((x, y, {"edge": e}) for (x, y), e in pairs_to.items())
+    return dependencies, flow

@@ -65,23 +65,34 @@ def cyclic_graph(cmap: ContextMap) -> nx.DiGraph[str]:
 def ancestor_masks(graph: nx.DiGraph[str]) -> tuple[dict[str, int], dict[str, int]]:
     """A bit per node, and per node the bitset of its ancestors in `graph`.
 
-    One pass over the condensation with integer bitsets instead of a search per node: quadratic
-    searches made 1,000-context maps take seconds.
+    One pass over the strongly connected components in topological order, with integer bitsets, instead of a
+    search per node (quadratic searches made 1,000-context maps take seconds). The components are linked in
+    plain lists: building networkx's condensation graph three times was a twentieth of an analysis.
     """
     bit = {name: 1 << i for i, name in enumerate(graph)}
-    if not bit:
-        return bit, {}
-    dag = nx.condensation(graph)
-    inside = {c: sum(bit[n] for n in dag.nodes[c]["members"]) for c in dag}
-    above: dict[int, int] = {}
-    for component in nx.topological_sort(dag):
-        reached = 0
-        for parent in dag.predecessors(component):
-            reached |= above[parent] | inside[parent]
-        # Within a cycle every member reaches every other.
-        above[component] = reached | (inside[component] if len(dag.nodes[component]["members"]) > 1 else 0)
-    mapping = dag.graph["mapping"]
-    return bit, {name: above[mapping[name]] & ~bit[name] for name in graph}
+    components = list(nx.strongly_connected_components(graph))
+    home = {name: i for i, members in enumerate(components) for name in members}
+    children: list[set[int]] = [set() for _ in components]
+    for x, y in graph.edges():
+        if home[x] != home[y]:
+            children[home[x]].add(home[y])
+    waiting = [0] * len(components)  # parents not yet passed on
+    for below in children:
+        for child in below:
+            waiting[child] += 1
+    inside = [sum(bit[n] for n in members) for members in components]
+    # Within a cycle every member reaches every other.
+    above = [inside[i] if len(members) > 1 else 0 for i, members in enumerate(components)]
+    ready = [i for i, count in enumerate(waiting) if count == 0]
+    while ready:
+        component = ready.pop()
+        carried = above[component] | inside[component]
+        for child in children[component]:
+            above[child] |= carried
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    return bit, {name: above[home[name]] & ~bit[name] for name in graph}
 
 
 def mask_of(bit: dict[str, int], names: set[str]) -> int:

@@ -1,5 +1,6 @@
 """The AI coupling score (0-100, higher is tighter), its explanation in three parts, and the gate."""
 
+import heapq
 from dataclasses import dataclass
 
 from analysis.config import AnalysisConfig
@@ -67,7 +68,7 @@ def _findings_part(findings: list[Finding], cmap: ContextMap, config: AnalysisCo
     critical, near = _critical_and_near(cmap)
     weighted = [(f, finding_weight(f, critical, near, config)) for f in findings if counts_in_score(f)]
     raw = sum(w for _, w in weighted)
-    top = sorted(weighted, key=lambda fw: -fw[1])[:4]
+    top = heapq.nlargest(4, weighted, key=lambda fw: fw[1])  # the first of equal weights, as a stable sort
     detail = "; ".join(
         f"{f.rule} {f.severity.value}{' (accepted)' if f.status is FindingStatus.ACCEPTED else ''} = {w:.1f}"
         for f, w in top

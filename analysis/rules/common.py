@@ -32,7 +32,12 @@ class RuleContext:
 
     def edge(self, x: str, y: str) -> Edge:
         """The relationship behind dependency x -> y."""
-        return self.cmap.dependencies[x][y]["edge"]  # type: ignore[no-any-return]
+        return self._edges[x, y]
+
+    @cached_property
+    def _edges(self) -> dict[tuple[str, str], Edge]:
+        # A plain dict: rules ask for thousands of edges, and each lookup through the graph's views was slow.
+        return {(x, y): d["edge"] for x, y, d in self.cmap.dependencies.edges(data=True)}
 
     @property
     def internal_count(self) -> int:

@@ -21,6 +21,7 @@ from tests.unit.analysis_scenarios import (
     EVAL,
     MONITORED,
     QUALITY,
+    TODAY,
     WATCHED,
     Part,
     RoleCode,
@@ -361,6 +362,16 @@ def test_the_biggest_lever_is_a_counterfactual_that_can_be_checked() -> None:
     assert "LLM -> Pricing" in conformist.score.lever
     assert f"score {conformist.score.value} → {with_acl.score.value}" in conformist.score.lever
     assert "removes AIC001" in conformist.score.lever
+
+
+def test_trying_the_lever_leaves_the_analysed_map_as_it_was() -> None:
+    # The candidates are tried on shallow copies: a remedy that changed a shared edge or node would leak here.
+    with_lever = analyse(*BUSY_MAP)
+    without = analyze_workspace(workspace(*BUSY_MAP), today=TODAY, lever=False)
+    assert with_lever.score.lever
+    assert with_lever.context_map.edges == without.context_map.edges
+    assert with_lever.context_map.nodes == without.context_map.nodes
+    assert with_lever.findings == without.findings
 
 
 # --- Determinism ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The shortest synchronous chains into a model, checked against networkx's shortest paths on random graphs."""
+"""Our own graph searches (synchronous chains into a model, ancestor bitsets) checked against networkx."""
 
 import itertools
 
@@ -6,6 +6,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.metrics import ancestor_masks
 from analysis.sync_chains import SyncChains, chains_into
 
 NODES = [f"n{i}" for i in range(7)]
@@ -73,3 +74,12 @@ def test_the_longest_chain_counts_only_the_given_callers() -> None:
     assert chains.longest_from({"c"}) == 3
     assert chains.longest_from({"a", "b"}) == 2
     assert chains.longest_from({"x"}) == 0
+
+
+@settings(max_examples=300)
+@given(call_graphs())
+def test_ancestor_bitsets_match_networkx_ancestors(case: tuple["nx.DiGraph[str]", set[tuple[str, str]]]) -> None:
+    graph = case[0]
+    bit, ancestors = ancestor_masks(graph)
+    for name in graph:
+        assert {n for n in graph if ancestors[name] & bit[n]} == nx.ancestors(graph, name)
