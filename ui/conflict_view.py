@@ -8,6 +8,7 @@ import streamlit as st
 import services
 from storage.merge import ABSENT, Choice
 from ui import layout, state
+from ui.literal_markdown import literal
 
 
 def _shown(value: Any) -> str:
@@ -30,7 +31,7 @@ def render_conflicts(pending: services.PendingMerge) -> None:
     choices: dict[str, Choice] = {}
     for index, conflict in enumerate(pending.conflicts):
         with st.container(border=True):
-            st.markdown(f"**`{conflict.path}`**")
+            st.markdown(f"**{literal(conflict.path)}**")  # a name may hold a backtick: no code span
             mine, theirs = st.columns(2)
             mine.caption("Mine (your draft)")
             mine.code(_shown(conflict.mine), language="json", wrap_lines=True)

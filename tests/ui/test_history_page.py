@@ -66,6 +66,10 @@ def test_a_conflict_keeps_the_draft_and_is_resolved_by_a_choice(app: AppTest, da
     assert [n for n, _, _ in history(data_dir)] == [2, 1]  # nothing of Bob's stored yet
     assert other.session_state["draft"]["bounded_contexts"][0]["purpose"] == "Bob's"  # nothing typed is lost
     other.switch_page(HISTORY).run()
+    name = other.session_state["draft"]["bounded_contexts"][0]["name"]
+    [heading] = [m.value for m in other.markdown if ".purpose" in m.value]
+    assert "`" not in heading  # shown as escaped text, so a name cannot break out of a code span
+    assert heading.replace("\\", "") == f"**bounded_contexts[{name}].purpose**"
     [choice] = [r for r in other.radio if r.key and r.key.startswith("conflict|")]
     choice.set_value("mine").run()
     click(other, "Save the resolution as a new version")
