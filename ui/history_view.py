@@ -1,13 +1,25 @@
 """The history panel: every version with author, time, message and tags; open read-only, restore and tag."""
 
+from typing import Any
+
 import streamlit as st
 
 import review_trail
 import services
 from canvases import CANVASES
+from exports.canvas_reading import SectionReading, canvas_reading
 from models.workspace import Workspace
 from storage.repository import ReviewNote, VersionInfo
 from ui import layout, state
+from ui.literal_markdown import literal
+
+SETTINGS_LISTS = (
+    ("teams", "Teams"),
+    ("external_systems", "External systems"),
+    ("relationships", "Relationships"),
+    ("accepted_risks", "Accepted risks"),
+)
+LEADING_COLUMNS = ("name", "upstream", "pattern", "downstream", "rule", "subject")
 
 
 def render_versions(versions: list[VersionInfo], notes: dict[int, list[ReviewNote]]) -> int:
@@ -74,13 +86,55 @@ def render_read_only(workspace: Workspace, version: VersionInfo) -> None:
     data = workspace.model_dump(mode="json")
     for canvas in CANVASES.values():
         for document in data.get(canvas.collection, []):
-            with st.expander(f"{canvas.title}: {document.get(canvas.name_field)}"):
-                st.json(document, expanded=2)
-    with st.expander("Workspace settings, teams, external systems, relationships"):
-        st.json({k: v for k, v in data.items() if k not in {c.collection for c in CANVASES.values()}}, expanded=1)
+            with st.expander(f"{canvas.title}: {literal(str(document.get(canvas.name_field)))}"):
+                _render_reading(canvas_reading(canvas, document))
+    with st.expander("Teams, external systems, relationships and accepted risks"):
+        for title, rows in settings_tables(data):
+            st.markdown(f"**{title}**")
+            st.dataframe(rows, hide_index=True, width="stretch")
     name, payload = services.export_workspace(workspace)
     left, right = st.columns(2)
     left.download_button("Download this version", payload, f"v{version.number}-{name}", "application/json")
     if right.button("Close the read-only view", key="history-close"):
         st.session_state[state.VIEWED_VERSION] = None
         st.rerun()
+
+
+def _render_reading(sections: list[SectionReading]) -> None:
+    if not sections:
+        st.caption("Nothing filled in.")
+    for section in sections:
+        st.markdown(f"**{literal(section.title)}**")
+        for f in section.fields:
+            head = f"*{literal(f.label)}:* " if f.label else ""
+            if f.rows:
+                bullets = "\n".join(f"- {literal(line)}" for line in f.lines)
+                st.markdown(f"{head}\n\n{bullets}" if head else bullets)
+            else:
+                st.markdown(head + literal(f.lines[0]))
+
+
+def settings_tables(data: dict[str, Any]) -> list[tuple[str, list[dict[str, str]]]]:
+    """The workspace's lists beside the canvases as table rows; lists of values joined by commas."""
+    tables = []
+    for key, title in SETTINGS_LISTS:
+        rows = [
+            {k.replace("_", " ").capitalize(): _cell(entry[k]) for k in sorted(entry, key=_column_order)}
+            for entry in data.get(key, [])
+        ]
+        if rows:
+            tables.append((title, rows))
+    return tables
+
+
+def _column_order(key: str) -> int:
+    """Who and what first (a relationship's ends and pattern, a risk's rule and subject), the rest as stored."""
+    return LEADING_COLUMNS.index(key) if key in LEADING_COLUMNS else len(LEADING_COLUMNS)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return "" if value is None else str(value)

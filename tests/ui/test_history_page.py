@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from tests.ui.conftest import new_session
 from tests.ui.driver import key
 from tests.ui.flows import BOUNDED_CONTEXTS, click, save, stored_repository, stored_workspace
+from ui.literal_markdown import literal
 
 HISTORY = "ui/pages/history.py"
 EXAMPLE = "Home Valuation Platform"
@@ -87,6 +88,26 @@ def test_restoring_an_old_version_adds_a_new_version(app: AppTest, data_dir: Pat
     click(app, "Restore this version")
     assert history(data_dir)[0] == (3, "Ada", "Restored version 1")
     assert purposes(data_dir)[0] != "changed"
+
+
+def test_the_read_only_view_reads_like_the_canvases(app: AppTest, data_dir: Path) -> None:
+    old_purpose = purposes(data_dir)[0]
+    edit_purpose(app, 0, "A <b>new</b> **purpose** [x](y)")  # markup, to be shown as typed
+    save_as(app, "Ada", "a change")
+    app.switch_page(HISTORY).run()
+    app.selectbox(key="history-pick").set_value(1).run()
+    click(app, "Open read-only")
+    shown = [m.value.replace("\\", "") for m in app.markdown]
+    # Section titles and field labels from the canvas definition, version 1's text as typed, no raw JSON.
+    assert "**Strategic Classification**" in shown and "*Domain:* Supporting" in shown
+    assert old_purpose in shown
+    assert not app.json
+    assert {e.label for e in app.expander} >= {"Teams, external systems, relationships and accepted risks"}
+    assert any("Relationships" in m for m in shown)
+    # The newest version's markup is shown literally, escaped for Markdown.
+    app.selectbox(key="history-pick").set_value(2).run()
+    click(app, "Open read-only")
+    assert literal("A <b>new</b> **purpose** [x](y)") in [m.value for m in app.markdown]
 
 
 def review_notes(data_dir: Path) -> list[tuple[int, str, str, str, str, str]]:
