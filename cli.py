@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import comparison
+import downloads
 import services
 from canvases import CANVASES
 from exports.analysis_report import analysis_as_data, analysis_as_text, gate_for
@@ -125,7 +126,7 @@ def _export_problem(args: argparse.Namespace) -> str | None:
 def _canvas_kind(workspace: Workspace, args: argparse.Namespace) -> str:
     if args.kind:
         return str(args.kind)
-    kinds = services.find_canvas_kinds(workspace, args.canvas)
+    kinds = downloads.find_canvas_kinds(workspace, args.canvas)
     if len(kinds) > 1:
         titles = " and ".join(("an " if CANVASES[k].title[0] in "AEIOU" else "a ") + CANVASES[k].title for k in kinds)
         options = " or ".join(f"--kind {k}" for k in kinds)
@@ -139,13 +140,13 @@ def _canvas_kind(workspace: Workspace, args: argparse.Namespace) -> str:
 
 def _exported(workspace: Workspace, args: argparse.Namespace) -> tuple[str, bytes]:
     if args.format == "json":
-        return services.export_workspace(workspace)
+        return downloads.export_workspace(workspace)
     if args.format == "report":
-        return services.export_workspace_report(workspace, args.page_size, args.version_label)
+        return downloads.export_workspace_report(workspace, args.page_size, args.version_label)
     if args.format in MAP_FORMATS:
-        return services.export_map(workspace, args.format)
+        return downloads.export_map(workspace, args.format)
     kind = _canvas_kind(workspace, args)
-    return services.export_canvas_pdf(workspace, kind, args.canvas, args.page_size, args.version_label)
+    return downloads.export_canvas_pdf(workspace, kind, args.canvas, args.page_size, args.version_label)
 
 
 def export(args: argparse.Namespace) -> int:

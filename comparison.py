@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import downloads
 import services
 from analysis.diff import compare_workspaces
 from analysis.diff_model import Comparison
@@ -219,7 +220,7 @@ def export_review(
     comparison: Comparison, fmt: ReviewFormat, *, page_size: PageSize = "A4", printed_on: dt.date | None = None
 ) -> tuple[str, bytes]:
     """A file name and the review in `fmt`: text, JSON, Markdown or the PDF review report."""
-    stem = f"{services.file_stem(comparison.diff.new_name, fallback='workspace')}-review"
+    stem = f"{downloads.file_stem(comparison.diff.new_name, fallback='workspace')}-review"
     if fmt == "pdf":
         return f"{stem}.pdf", render_review_pdf(comparison, page_size=page_size, printed_on=printed_on)
     suffix = {"text": "txt", "json": "json", "md": "md"}[fmt]

@@ -8,17 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from analysis.engine import Analysis, analyze_workspace
-from canvases import CANVASES
-from exports.analysis_report import findings_section, map_svg_for_report
-from exports.cml_export import export_cml
 from exports.cml_import import CmlImport, parse_cml_workspace, read_cml_workspace
-from exports.context_map_dot import render_context_map_dot
-from exports.map_export import MapFormat
-from exports.map_export import export_map as render_map
-from exports.pdf_canvas import render_canvas_pdf
-from exports.pdf_geometry import PageSize
-from exports.pdf_report import ProgressCallback, render_workspace_report
-from exports.workspace_file import WorkspaceFileError, dump_workspace_json, parse_workspace_json, read_workspace_file
+from exports.workspace_file import WorkspaceFileError, parse_workspace_json, read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
 from storage import backup
@@ -101,11 +92,6 @@ def _store_new(repo: WorkspaceRepository, workspace: Workspace) -> tuple[str, Wo
 def import_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
     """Stores the workspace in `raw`; raises WorkspaceFileError and stores nothing when it is bad."""
     return _store_new(repo, parse_workspace_json(raw, filename))
-
-
-def export_workspace(workspace: Workspace) -> tuple[str, bytes]:
-    """A file name and the workspace file's bytes."""
-    return f"{file_stem(workspace.name)}.workspace.json", dump_workspace_json(workspace).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -270,71 +256,3 @@ def read_cml_import(raw: bytes, filename: str) -> CmlImport:
 def import_cml_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
     """Stores the workspace a Context Mapper file describes; raises CmlFileError and stores nothing on errors."""
     return _store_new(repo, parse_cml_workspace(raw, filename).workspace)
-
-
-def export_cml_workspace(workspace: Workspace) -> tuple[str, bytes]:
-    """A file name and the Context Mapper (CML) text of the workspace."""
-    return f"{file_stem(workspace.name)}.cml", export_cml(workspace).encode("utf-8")
-
-
-def file_stem(*names: str, fallback: str = "workspace") -> str:
-    """A safe file name part from names: letters, digits, '-' and '_' only."""
-    return "-".join(
-        "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in n).strip("-") or fallback for n in names
-    )
-
-
-def find_canvas_kinds(workspace: Workspace, name: str) -> list[str]:
-    """The kinds of canvas called `name`: a context's Bounded Context Canvas and its API product share a name."""
-    return [
-        key
-        for key, c in CANVASES.items()
-        if any(getattr(d, c.name_field) == name for d in getattr(workspace, c.collection))
-    ]
-
-
-def export_canvas_pdf(
-    workspace: Workspace,
-    canvas_key: str,
-    name: str,
-    page_size: PageSize = "A3",
-    version_label: str | None = None,
-    printed_on: dt.date | None = None,
-) -> tuple[str, bytes]:
-    """A file name and the print-ready PDF of one canvas; raises CanvasNotFound. Font problems are warnings."""
-    pdf = render_canvas_pdf(
-        workspace, canvas_key, name, page_size=page_size, version_label=version_label, printed_on=printed_on
-    )
-    return f"{file_stem(name, CANVASES[canvas_key].title, fallback='canvas')}-{page_size}.pdf", pdf
-
-
-def export_map(workspace: Workspace, fmt: MapFormat) -> tuple[str, bytes]:
-    """A file name and the whole context map as DOT, SVG or PNG, with its findings marked."""
-    dot = render_context_map_dot(analyze_workspace(workspace, lever=False))
-    content = dot.encode("utf-8") if fmt == "dot" else render_map(dot, fmt)
-    return f"{file_stem(workspace.name, fallback='canvas')}-context-map.{fmt}", content
-
-
-def export_workspace_report(
-    workspace: Workspace,
-    page_size: PageSize = "A3",
-    version_label: str | None = None,
-    printed_on: dt.date | None = None,
-    *,
-    with_analysis: bool = True,
-    on_progress: ProgressCallback | None = None,
-) -> tuple[str, bytes]:
-    """A file name and the workspace report PDF, with the context map and the findings unless told otherwise."""
-    analysis = analyze_workspace(workspace, today=printed_on) if with_analysis else None
-    map_svg = map_svg_for_report(analysis) if analysis else None
-    findings = findings_section(analysis) if analysis else None
-    pdf = render_workspace_report(
-        workspace,
-        page_size=page_size,
-        version_label=version_label,
-        printed_on=printed_on,
-        map_svg=map_svg,
-        findings_section=findings,
-        on_progress=on_progress,
-    )
-    return f"{file_stem(workspace.name, fallback='canvas')}-report-{page_size}.pdf", pdf

@@ -4,6 +4,7 @@ from typing import Any
 
 import streamlit as st
 
+import downloads
 import review_trail
 import services
 from canvases import CANVASES
@@ -92,7 +93,7 @@ def render_read_only(workspace: Workspace, version: VersionInfo) -> None:
         for title, rows in settings_tables(data):
             st.markdown(f"**{title}**")
             st.dataframe(rows, hide_index=True, width="stretch")
-    name, payload = services.export_workspace(workspace)
+    name, payload = downloads.export_workspace(workspace)
     left, right = st.columns(2)
     left.download_button("Download this version", payload, f"v{version.number}-{name}", "application/json")
     if right.button("Close the read-only view", key="history-close"):

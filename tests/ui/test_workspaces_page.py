@@ -5,7 +5,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-import services
+import downloads
 from exports.workspace_file import parse_workspace_json
 from tests.ui.conftest import new_session
 from tests.ui.driver import key
@@ -104,7 +104,7 @@ def test_the_exported_file_imports_as_an_identical_workspace(app: AppTest, data_
     download = app.get("download_button")[0]
     assert download.proto.label == "Export workspace file"
     original = stored_workspace(data_dir, "Home Valuation Platform")
-    filename, payload = services.export_workspace(parse_workspace_json(json.dumps(original), "x"))
+    filename, payload = downloads.export_workspace(parse_workspace_json(json.dumps(original), "x"))
     assert filename == "Home-Valuation-Platform.workspace.json"
     assert parse_workspace_json(payload, filename).model_dump(mode="json") == original
 

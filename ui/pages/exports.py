@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-import services
+import downloads
 from canvases import CANVASES
 from exports.pdf_geometry import PAGE_SIZES, PageSize
 from models.validation import WorkspaceInvalid, validate_workspace_data
@@ -49,7 +49,7 @@ def canvas_pdf(source: str, kind: str, name: str, page_size: PageSize, label: st
     workspace = validate_workspace_data(json.loads(source))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        file_name, pdf = services.export_canvas_pdf(workspace, kind, name, page_size, label)
+        file_name, pdf = downloads.export_canvas_pdf(workspace, kind, name, page_size, label)
     return file_name, pdf, [str(w.message) for w in caught]
 
 
@@ -83,7 +83,7 @@ def build_report(workspace: Workspace, page_size: PageSize) -> None:
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            file_name, pdf = services.export_workspace_report(workspace, page_size, version_label(), on_progress=show)
+            file_name, pdf = downloads.export_workspace_report(workspace, page_size, version_label(), on_progress=show)
         status.update(label=f"Report ready: {file_name} ({len(pdf) // 1024:,} KB)", state="complete", expanded=False)
     problems = [str(w.message) for w in caught]
     st.session_state[REPORT] = {"file": file_name, "pdf": pdf, "warnings": problems, "source": source}

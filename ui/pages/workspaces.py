@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+import downloads
 import services
 from canvases.workspace_settings import WORKSPACE_SETTINGS
 from exports.cml_import import CmlImport
@@ -121,7 +122,7 @@ def current_actions() -> None:
     workspace_id = st.session_state[state.WORKSPACE_ID]
     columns = st.columns(3)
     try:
-        filename, payload = services.export_workspace(validate_workspace_data(data))
+        filename, payload = downloads.export_workspace(validate_workspace_data(data))
         columns[0].download_button(
             "Export workspace file", payload, filename, "application/json", icon="📤", key="export-button"
         )
@@ -130,7 +131,7 @@ def current_actions() -> None:
             "Export workspace file", disabled=True, help="Fix the problems shown first.", key="export-off"
         )
     try:
-        cml_name, cml_payload = services.export_cml_workspace(validate_workspace_data(data))
+        cml_name, cml_payload = downloads.export_cml_workspace(validate_workspace_data(data))
         columns[0].download_button(
             "Export CML",
             cml_payload,
