@@ -43,7 +43,7 @@ def render_score_parts(score: Score) -> Any:
             {
                 "Part": p.name,
                 "Points": f"{p.value:.1f} / {p.maximum:.0f}",
-                "Share": p.value / p.maximum,
+                "Share": round(100 * p.value / p.maximum),  # whole percents, like the points' one decimal
                 "Why": p.detail,
             }
             for p in score.parts
@@ -54,7 +54,7 @@ def render_score_parts(score: Score) -> Any:
         hide_index=True,
         width="stretch",
         column_config={
-            "Share": st.column_config.ProgressColumn("Of its maximum", format="percent", min_value=0, max_value=1),
+            "Share": st.column_config.ProgressColumn("Of its maximum", format="%d %%", min_value=0, max_value=100),
             "Why": st.column_config.TextColumn("Why", width="large"),
         },
         key="score-parts",

@@ -72,6 +72,9 @@ def test_the_page_shows_the_examples_score_band_and_gate(app: AppTest, example: 
     explanation = next(c.value for c in app.code if c.value.startswith("AI coupling score"))
     assert explanation.splitlines()[0] == example.score.explanation().splitlines()[0]
     assert "A findings" in explanation and "B structural pain" in explanation
+    parts = next(d.value for d in app.dataframe if "Share" in d.value.columns)
+    expected = [round(100 * p.value / p.maximum) for p in example.score.parts]
+    assert list(parts["Share"]) == expected  # whole percents of each part's maximum
 
 
 def test_an_invalid_draft_names_the_problems_that_block_the_analysis(app: AppTest) -> None:
