@@ -7,6 +7,7 @@ import graphviz  # type: ignore[import-untyped]
 import streamlit as st
 
 from analysis.engine import Analysis
+from downloads import file_stem
 from exports.context_map_dot import render_context_map_dot
 from exports.map_export import MAP_FORMATS, MEDIA_TYPES, MapFormat, export_map, export_problem
 from exports.map_layout import Clusters, Detail, Direction, Focus, MapOptions, focus_nodes, plan_layout
@@ -119,10 +120,6 @@ def browser_dot(source: str) -> str:
     return source.replace(' outputorder="edgesfirst"', "")
 
 
-def _file_stem(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name).strip("-") or "workspace"
-
-
 def render_downloads(analysis: Analysis, options: MapOptions) -> None:
     """DOT, SVG and PNG of the view shown, with the legend inside when the map is small enough for it.
 
@@ -136,7 +133,7 @@ def render_downloads(analysis: Analysis, options: MapOptions) -> None:
             st.download_button(
                 f"Download {fmt.upper()}",
                 data=_deferred(source, fmt),
-                file_name=f"{_file_stem(analysis.workspace)}-context-map.{fmt}",
+                file_name=f"{file_stem(analysis.workspace)}-context-map.{fmt}",
                 mime=MEDIA_TYPES[fmt],
                 key=f"map-download-{fmt}",
                 on_click="ignore",
