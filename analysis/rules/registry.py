@@ -49,8 +49,8 @@ def balance_findings(ctx: RuleContext, findings: list[Finding]) -> list[Finding]
                     touching.setdefault(name, []).append(f)
     result = []
     for edge in edges:
-        label = f" {edge.label} "
-        if any(edge.downstream in f.contexts and label in f" {f.subject} " for f in touching.get(edge.upstream, ())):
+        label = edge.label
+        if any(edge.downstream in f.contexts and mentions(f.subject, label) for f in touching.get(edge.upstream, ())):
             continue
         severity = Severity.ERROR if edge.pain >= ctx.config.severe_pain else Severity.WARNING
         result.append(
@@ -66,6 +66,18 @@ def balance_findings(ctx: RuleContext, findings: list[Finding]) -> list[Finding]
             )
         )
     return result
+
+
+def mentions(subject: str, label: str) -> bool:
+    """`label` occurs in `subject` as whole names: at the ends or between spaces ("A -> B" in "X -> A -> B")."""
+    # The same as `f" {label} " in f" {subject} "` without copying long chain subjects for every edge.
+    start = subject.find(label)
+    while start >= 0:
+        end = start + len(label)
+        if (start == 0 or subject[start - 1] == " ") and (end == len(subject) or subject[end] == " "):
+            return True
+        start = subject.find(label, start + 1)
+    return False
 
 
 def consistency_findings(cmap: ContextMap) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""Our own graph searches (synchronous chains into a model, ancestor bitsets) checked against networkx."""
+"""Our own searches (synchronous chains, ancestor bitsets, subject mentions) checked against plain ones."""
 
 import itertools
 
@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.metrics import ancestor_masks
+from analysis.rules.registry import mentions
 from analysis.sync_chains import SyncChains, chains_into
 
 NODES = [f"n{i}" for i in range(7)]
@@ -83,3 +84,9 @@ def test_ancestor_bitsets_match_networkx_ancestors(case: tuple["nx.DiGraph[str]"
     bit, ancestors = ancestor_masks(graph)
     for name in graph:
         assert {n for n in graph if ancestors[name] & bit[n]} == nx.ancestors(graph, name)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="AB ->", max_size=14), st.text(alphabet="AB ->", min_size=1, max_size=6))
+def test_mentions_is_a_space_bounded_substring_search(subject: str, label: str) -> None:
+    assert mentions(subject, label) is (f" {label} " in f" {subject} ")
