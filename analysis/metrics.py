@@ -161,7 +161,9 @@ def node_metrics(cmap: ContextMap, config: AnalysisConfig) -> dict[str, NodeMetr
 
 
 def map_metrics(cmap: ContextMap, nodes: dict[str, NodeMetrics], chains: SyncChains) -> MapMetrics:
-    ai = {n for n, node in cmap.nodes.items() if node.is_ai}
+    # In map order, not a set's: summing floats in an order that depends on string hashing made the
+    # propagation cost differ in its last digit between runs.
+    ai = dict.fromkeys(n for n, node in cmap.nodes.items() if node.is_ai)
     linked = [e for e in cmap.edges if e.strength > 0]
     ai_edges = [e for e in linked if e.upstream in ai or e.downstream in ai]
     pains = [e.pain for e in ai_edges]

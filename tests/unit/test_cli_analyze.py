@@ -1,12 +1,16 @@
 """`cli.py analyze`: text and JSON output, the gate as exit code, located messages on bad input."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import cli
 from analysis.engine import analyze_workspace
+from benchmarks.generated_maps import generated_workspace
 from exports.workspace_file import dump_workspace_json, read_workspace_file
 from models.bounded_context import AiKind, AiProfile, BoundedContextCanvas, DomainType
 from models.relationship import Relationship, RelationshipPattern, Role
@@ -116,3 +120,23 @@ def test_ai_profile_types_are_the_models(tmp_path: Path) -> None:
     workspace = read_workspace_file(core_conforming_to_a_vendor(tmp_path))
     assert workspace.external_systems[0].ai_kind is AiKind.LLM_EXTERNAL
     assert workspace.bounded_contexts[0].ai_profile == AiProfile()
+
+
+def test_the_json_report_is_the_same_whatever_the_string_hash_seed(tmp_path: Path) -> None:
+    # Sets of names iterate in an order that depends on the per-process hash seed; nothing the report
+    # computes may depend on it, down to the last digit of a float. Seeds 8 and 11 once changed a sum.
+    path = tmp_path / "generated.json"
+    path.write_text(dump_workspace_json(generated_workspace(100, 4.0, seed=2)), encoding="utf-8")
+    reports = set()
+    for seed in ("0", "8", "11"):
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "cli.py"), "analyze", str(path), "--format", "json"],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        reports.add(done.stdout)
+    assert len(reports) == 1
+    assert json.loads(reports.pop())["metrics"]["map"]["ai_propagation_cost"] > 0
