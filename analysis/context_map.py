@@ -12,7 +12,7 @@ from analysis.coupling import measure_edges
 from analysis.edges import Edge
 from analysis.finding_texts import possessive
 from analysis.nodes import Node, nodes_of
-from models.bounded_context import CommunicationEntry, MessageKind
+from models.bounded_context import BoundedContextCanvas, CommunicationEntry, MessageKind
 from models.relationship import (
     SYMMETRIC_PATTERNS,
     DataUse,
@@ -126,8 +126,10 @@ class EdgeIndex:
         return edge
 
 
-def _counterpart(workspace: Workspace, owner: str, direction: str, collaborator: str) -> CommunicationEntry | None:
-    other = workspace.context(collaborator)
+def _counterpart(
+    canvases: dict[str, BoundedContextCanvas], owner: str, direction: str, collaborator: str
+) -> CommunicationEntry | None:
+    other = canvases.get(collaborator)
     if other is None:
         return None
     mirrored = "inbound" if direction == "outbound" else "outbound"
@@ -152,6 +154,10 @@ def _entry_edges(workspace: Workspace) -> tuple[EdgeIndex, list[Inconsistency]]:
     edges = EdgeIndex()
     problems: list[Inconsistency] = []
     done: set[tuple[str, str, str]] = set()
+    # By name, once: looking each collaborator up in the list made large workspaces quadratic.
+    canvases: dict[str, BoundedContextCanvas] = {}
+    for c in workspace.bounded_contexts:
+        canvases.setdefault(c.name, c)  # the first of a duplicated name, as Workspace.context finds it
     # Name order, not file order: where two canvases contradict, the result must not depend on order.
     for canvas in sorted(workspace.bounded_contexts, key=lambda c: c.name):
         for direction in ("outbound", "inbound"):
@@ -159,7 +165,7 @@ def _entry_edges(workspace: Workspace) -> tuple[EdgeIndex, list[Inconsistency]]:
                 if (canvas.name, direction, entry.collaborator) in done:
                     continue
                 where = f"{canvas.name} › {direction.capitalize()} Communication"
-                mirror = _counterpart(workspace, canvas.name, direction, entry.collaborator)
+                mirror = _counterpart(canvases, canvas.name, direction, entry.collaborator)
                 orientation = _orientation(canvas.name, direction, entry)
                 if orientation is None and mirror is not None and mirror.pattern not in SYMMETRIC_PATTERNS:
                     orientation = _orientation(entry.collaborator, _mirror(direction), mirror)
@@ -172,7 +178,7 @@ def _entry_edges(workspace: Workspace) -> tuple[EdgeIndex, list[Inconsistency]]:
                     _absorb(edge, entry.collaborator, _mirror(direction), mirror)
                     for detail in _contradictions(canvas.name, entry, entry.collaborator, mirror):
                         problems.append(Inconsistency("contradiction", edge.label, detail, where))
-                elif workspace.context(entry.collaborator) is not None:
+                elif entry.collaborator in canvases:
                     detail = (
                         f"{canvas.name} lists {entry.collaborator} under {direction} communication, but "
                         f"{entry.collaborator} does not list {canvas.name} under {_mirror(direction)}"

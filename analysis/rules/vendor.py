@@ -11,10 +11,13 @@ from models.relationship import Role
 PUBLISHED = {Role.OPEN_HOST_SERVICE, Role.PUBLISHED_LANGUAGE}
 
 
-def vendor_paths(ctx: RuleContext, start: str) -> dict[str, list[str]]:
-    """External AI providers reachable from `start` along dependencies with no ACL and no translating gateway."""
+def vendor_paths(ctx: RuleContext, start: str, leads: set[str]) -> dict[str, list[str]]:
+    """External AI providers reachable from `start` along dependencies with no ACL and no translating gateway.
+
+    The search goes only through `leads`: contexts it need not enter (see `leading_to_vendors`) are left out.
+    """
     found: dict[str, list[str]] = {}
-    stack, seen = [[start]], {start}
+    stack, seen = ([[start]] if start in leads else []), {start}
     while stack:
         path = stack.pop()
         for target in sorted(ctx.cmap.dependencies.successors(path[-1])):
@@ -23,18 +26,42 @@ def vendor_paths(ctx: RuleContext, start: str) -> dict[str, list[str]]:
                 continue
             if ctx.node(target).external_ai:
                 found.setdefault(target, [*path, target])
-            elif ctx.node(target).internal and not edge.up_roles >= PUBLISHED:
+            elif ctx.node(target).internal and not edge.up_roles >= PUBLISHED and target in leads:
                 # A context that publishes its own OHS+PL translates for its dependents: stop there.
                 seen.add(target)
                 stack.append([*path, target])
     return found
 
 
+def leading_to_vendors(ctx: RuleContext) -> set[str]:
+    """The contexts from which `vendor_paths` can reach an external model at all.
+
+    Searched once, backwards from the providers along the same steps as `vendor_paths`. The others are dead
+    ends, so the search per core context may skip them and still finds the same paths. Without that, a map
+    whose relationships carry no roles made the search visit the whole map once per core context.
+    """
+    deps = ctx.cmap.dependencies
+    leads: set[str] = set()
+    stack = [p for p, node in ctx.cmap.nodes.items() if node.external_ai]
+    while stack:
+        target = stack.pop()
+        for source in deps.predecessors(target):
+            edge = ctx.edge(source, target)
+            passes = ctx.node(target).external_ai or (ctx.node(target).internal and not edge.up_roles >= PUBLISHED)
+            if source in leads or edge.symmetric or Role.ANTICORRUPTION_LAYER in edge.down_roles or not passes:
+                continue
+            leads.add(source)
+            if ctx.node(source).internal:  # the search goes on only through internal contexts
+                stack.append(source)
+    return leads
+
+
 def locked_in_paths(ctx: RuleContext) -> dict[str, dict[str, list[str]]]:
     """Per critical core context, the vendor paths AIC001 reports (memoised: AIC004 needs them too)."""
     if "aic001" not in ctx.memo:
+        leads = leading_to_vendors(ctx)
         ctx.memo["aic001"] = {
-            name: vendor_paths(ctx, name)
+            name: vendor_paths(ctx, name, leads)
             for name, node in sorted(ctx.cmap.nodes.items())
             if node.internal and node.core and node.critical
         }

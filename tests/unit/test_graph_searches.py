@@ -6,9 +6,14 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.metrics import ancestor_masks
+from analysis.config import DEFAULT_CONFIG
+from analysis.context_map import build_context_map
+from analysis.metrics import ancestor_masks, node_metrics
+from analysis.rules.common import RuleContext
 from analysis.rules.registry import mentions
-from analysis.sync_chains import SyncChains, chains_into
+from analysis.rules.vendor import leading_to_vendors, vendor_paths
+from analysis.sync_chains import SyncChains, chains_into, sync_chains
+from benchmarks.generated_maps import generated_workspace
 
 NODES = [f"n{i}" for i in range(7)]
 MODEL = "n0"
@@ -90,3 +95,17 @@ def test_ancestor_bitsets_match_networkx_ancestors(case: tuple["nx.DiGraph[str]"
 @given(st.text(alphabet="AB ->", max_size=14), st.text(alphabet="AB ->", min_size=1, max_size=6))
 def test_mentions_is_a_space_bounded_substring_search(subject: str, label: str) -> None:
     assert mentions(subject, label) is (f" {label} " in f" {subject} ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=3, max_value=40),
+    st.floats(min_value=1.0, max_value=6.0),
+    st.integers(min_value=0, max_value=10_000),
+    st.sampled_from([0.0, 0.5, 1.0]),
+)
+def test_skipping_dead_ends_finds_the_same_vendor_paths(contexts: int, per: float, seed: int, canvases: float) -> None:
+    cmap = build_context_map(generated_workspace(contexts, per, seed, canvases), DEFAULT_CONFIG)
+    ctx = RuleContext(cmap, node_metrics(cmap, DEFAULT_CONFIG), DEFAULT_CONFIG, sync_chains(cmap))
+    for name in cmap.nodes:
+        assert vendor_paths(ctx, name, leading_to_vendors(ctx)) == vendor_paths(ctx, name, set(cmap.nodes))
