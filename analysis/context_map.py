@@ -150,14 +150,19 @@ def _contradictions(owner: str, entry: CommunicationEntry, other: str, mirror: C
     return found
 
 
+def _canvases_by_name(workspace: Workspace) -> dict[str, BoundedContextCanvas]:
+    """Indexed once: looking each collaborator up in the list made large workspaces quadratic."""
+    canvases: dict[str, BoundedContextCanvas] = {}
+    for c in workspace.bounded_contexts:
+        canvases.setdefault(c.name, c)  # the first of a duplicated name, as Workspace.context finds it
+    return canvases
+
+
 def _entry_edges(workspace: Workspace) -> tuple[EdgeIndex, list[Inconsistency]]:
     edges = EdgeIndex()
     problems: list[Inconsistency] = []
     done: set[tuple[str, str, str]] = set()
-    # By name, once: looking each collaborator up in the list made large workspaces quadratic.
-    canvases: dict[str, BoundedContextCanvas] = {}
-    for c in workspace.bounded_contexts:
-        canvases.setdefault(c.name, c)  # the first of a duplicated name, as Workspace.context finds it
+    canvases = _canvases_by_name(workspace)
     # Name order, not file order: where two canvases contradict, the result must not depend on order.
     for canvas in sorted(workspace.bounded_contexts, key=lambda c: c.name):
         for direction in ("outbound", "inbound"):
