@@ -82,7 +82,3 @@ def finding(
 def not_evaluable(rule: str, subject: str, field: str, where: str, contexts: Iterable[str]) -> Finding:
     result = finding(rule, Severity.INFO, subject, NOT_EVALUABLE.format(field=field, where=where), contexts, where)
     return replace(result, status=FindingStatus.NOT_EVALUABLE)
-
-
-def edge_subject(edge: Edge) -> str:
-    return edge.label
