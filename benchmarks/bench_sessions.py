@@ -35,6 +35,7 @@ class SessionRun:
     typed: list[str] = field(default_factory=list)  # the description saved by each save, in order
     save_seconds: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    step: str = "opening the app"  # where the session is, named in its error if it fails there
 
 
 @dataclass
@@ -81,14 +82,20 @@ async def save_once(page: Any, run: SessionRun, number: int) -> None:
     from playwright.async_api import expect
 
     text = description_of(run.workspace, number)
+    # As a person would, wait until the page has finished the previous run (after the last save it reruns
+    # once more): text typed into a field while a run is still drawing it can be replaced by that run.
+    run.step = f"save {number + 1}: typing"
+    await settle(page)
     description = page.get_by_role("textbox", name="Description", exact=True)
     await description.fill(text)
     await description.press("Tab")
     message = page.get_by_role("textbox", name="What changed?")
     await message.fill(f"save {number + 1}")
     await message.press("Tab")
+    run.step = f"save {number + 1}: waiting for 'Unsaved changes'"
     await expect(page.get_by_text("Unsaved changes")).to_be_visible(timeout=SLOW)
     await settle(page)
+    run.step = f"save {number + 1}: waiting for the confirmation"
     confirmation = page.get_by_text(f"Saved '{run.workspace}' at ").filter(has_text=f"as version {number + 2}")
     started = time.monotonic()
     await page.get_by_role("button", name="Save", exact=True).click()
@@ -105,12 +112,13 @@ async def one_session(browser: Any, url: str, workspace: str, saves: int) -> Ses
     page.on("dialog", lambda dialog: run.errors.append(f"dialog: {dialog.message}"))
     try:
         await prepare(page, url, workspace)
+        run.step = "workspace created"
         for number in range(saves):
             await save_once(page, run, number)
         if await page.get_by_test_id("stException").count():
             run.errors.append("the app showed an exception")
     except Exception as error:  # a timeout or a crash page is a finding of the run, not the end of it
-        run.errors.append(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+        run.errors.append(f"{run.step}: {type(error).__name__}: {str(error).splitlines()[0]}")
     finally:
         await context.close()
     return run
