@@ -104,6 +104,15 @@ async def save_once(page: Any, run: SessionRun, number: int) -> None:
     run.typed.append(text)
 
 
+async def _alerts(page: Any) -> str:
+    """The messages the page shows (errors, warnings, notices), to say why a session got stuck."""
+    try:
+        texts = await page.get_by_test_id("stAlert").all_inner_texts()
+    except Exception:  # the page itself may be gone: the error already says so
+        return ""
+    return f" (the page shows: {' | '.join(t.strip() for t in texts)})" if texts else ""
+
+
 async def one_session(browser: Any, url: str, workspace: str, saves: int) -> SessionRun:
     run = SessionRun(workspace)
     context = await browser.new_context(viewport=VIEWPORT)
@@ -118,7 +127,8 @@ async def one_session(browser: Any, url: str, workspace: str, saves: int) -> Ses
         if await page.get_by_test_id("stException").count():
             run.errors.append("the app showed an exception")
     except Exception as error:  # a timeout or a crash page is a finding of the run, not the end of it
-        run.errors.append(f"{run.step}: {type(error).__name__}: {str(error).splitlines()[0]}")
+        shown = await _alerts(page)
+        run.errors.append(f"{run.step}: {type(error).__name__}: {str(error).splitlines()[0]}{shown}")
     finally:
         await context.close()
     return run
