@@ -18,7 +18,7 @@ from models.workspace import ExternalSystem, Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "assets" / "examples" / "home-valuation.json"
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "context-mapper-examples"
+FIXTURES = ROOT / "tests" / "fixtures" / "context-mapper-examples"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -11,7 +11,7 @@ from exports.workspace_file import read_workspace_file
 from services import EXAMPLE_WORKSPACE
 from storage.sql import SqlWorkspaceRepository
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "context-mapper-examples"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "context-mapper-examples"
 STAGE_1 = str(FIXTURES / "insurance-example" / "Insurance-Example-Stage-1.cml")
 STAGE_2 = str(FIXTURES / "insurance-example" / "Insurance-Example-Stage-2.cml")
 

@@ -1,6 +1,6 @@
 """Every Context Mapper example imports with the contexts, relationships, patterns and roles it declares.
 
-The expectations below were counted by reading each file (shared/fixtures/context-mapper-examples),
+The expectations below were counted by reading each file (tests/fixtures/context-mapper-examples),
 not taken from the importer. A relationship is written `Upstream[roles] PATTERN Downstream[roles]`;
 for the symmetric patterns (P, SK) the first participant as written comes first.
 """
@@ -16,7 +16,7 @@ from models.bounded_context import BoundedContextCanvas
 from models.relationship import Relationship, RelationshipPattern, Role
 from models.workspace import Workspace
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "context-mapper-examples"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "context-mapper-examples"
 SHORT = {
     RelationshipPattern.PARTNERSHIP: "P",
     RelationshipPattern.SHARED_KERNEL: "SK",

@@ -13,7 +13,7 @@ from analysis.diff_model import ChangeKind, Comparison, WorkspaceDiff
 from analysis.engine import analyze_workspace
 from services import read_any_workspace
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "context-mapper-examples"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "context-mapper-examples"
 DDD = FIXTURES / "ddd-sample"
 INSURANCE = FIXTURES / "insurance-example"
 CARGO, VOYAGE, LOCATION = "CargoBookingContext", "VoyagePlanningContext", "LocationContext"

@@ -66,7 +66,7 @@ def test_the_context_map_is_exported_as_svg_png_and_dot(
 
 
 def test_a_context_mapper_model_is_exported_as_a_map(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    model = Path(__file__).resolve().parents[2].parent / "shared/fixtures/context-mapper-examples/ddd-sample"
+    model = Path(__file__).resolve().parents[1] / "fixtures/context-mapper-examples/ddd-sample"
     code, _, err = run(capsys, str(model / "DDD-Sample-Stage-2.cml"), "--format", "dot", "-o", str(tmp_path / "m.dot"))
     text = (tmp_path / "m.dot").read_text()
     assert code == 0, err
