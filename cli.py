@@ -7,22 +7,21 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-import comparison
-import downloads
-import services
+from analysis.score import gate_for
 from canvases import CANVASES
-from exports.analysis_report import analysis_as_data, analysis_as_text, gate_for
-from exports.cml_export import export_cml
-from exports.cml_import import describe_problem, read_cml_import
-from exports.pdf_canvas import CanvasNotFound
-from exports.pdf_geometry import PAGE_SIZES
-from exports.workspace_file import (
+from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
+from formats.cml.cml_reader import describe_problem, read_cml_import
+from formats.cml.cml_writer import export_cml
+from formats.pdf.pdf_canvas import CanvasNotFound
+from formats.pdf.pdf_geometry import PAGE_SIZES
+from formats.workspace_json.workspace_file import (
     WorkspaceFileError,
     dump_workspace_json,
     read_workspace_file,
     workspace_json_schema,
 )
 from models.workspace import Workspace
+from services import analysing, comparison, configuration, downloads, files, workspaces
 from storage.backup import BackupInvalid
 from storage.repository import StorageUnavailable, WorkspaceExists, WorkspaceRepository
 
@@ -35,7 +34,7 @@ def validate(args: argparse.Namespace) -> int:
     except WorkspaceFileError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
-    print(f"{args.path}: valid workspace '{workspace.name}' with {services.describe_workspace(workspace)}.")
+    print(f"{args.path}: valid workspace '{workspace.name}' with {workspaces.describe_workspace(workspace)}.")
     return EXIT_OK
 
 
@@ -47,16 +46,16 @@ def print_schema(args: argparse.Namespace) -> int:
 def analyze(args: argparse.Namespace) -> int:
     """Exit 0 when the gate passes, 1 when it fails, 2 when the input is not a valid workspace."""
     try:
-        workspace = services.read_any_workspace(args.path)
+        workspace = files.read_any_workspace(args.path)
     except WorkspaceFileError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
-    analysis = services.analyze(workspace)
+    analysis = analysing.coupling_analysis(workspace)
     if args.format == "json":
         print(json.dumps(analysis_as_data(analysis, args.fail_on), indent=2, ensure_ascii=False))
     else:
         print(analysis_as_text(analysis, args.fail_on))
-    return EXIT_OK if gate_for(analysis, args.fail_on)[0] == "pass" else EXIT_GATE_FAILED
+    return EXIT_OK if gate_for(analysis.findings, args.fail_on)[0] == "pass" else EXIT_GATE_FAILED
 
 
 def _write_output(output: Path | None, content: str) -> bool:
@@ -83,7 +82,7 @@ def import_cml(args: argparse.Namespace) -> int:
         print(f"{args.path}: warning: {describe_problem(warning)}", file=sys.stderr)
     if not _write_output(args.output, dump_workspace_json(result.workspace)):
         return EXIT_INVALID
-    summary = f"{args.path}: imported '{result.workspace.name}' with {services.describe_workspace(result.workspace)}"
+    summary = f"{args.path}: imported '{result.workspace.name}' with {workspaces.describe_workspace(result.workspace)}"
     print(f"{summary}, {len(result.workspace.teams)} teams.", file=sys.stderr if args.output is None else sys.stdout)
     return EXIT_OK
 
@@ -91,7 +90,7 @@ def import_cml(args: argparse.Namespace) -> int:
 def export_cml_file(args: argparse.Namespace) -> int:
     """A workspace file as Context Mapper CML; exit 2 when the workspace is not valid."""
     try:
-        workspace = services.read_any_workspace(args.path)
+        workspace = files.read_any_workspace(args.path)
     except WorkspaceFileError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
@@ -144,7 +143,7 @@ def _exported(workspace: Workspace, args: argparse.Namespace) -> tuple[str, byte
     if args.format == "report":
         return downloads.export_workspace_report(workspace, args.page_size, args.version_label)
     if args.format in MAP_FORMATS:
-        return downloads.export_map(workspace, args.format)
+        return downloads.export_context_map(workspace, args.format)
     kind = _canvas_kind(workspace, args)
     return downloads.export_canvas_pdf(workspace, kind, args.canvas, args.page_size, args.version_label)
 
@@ -156,7 +155,7 @@ def export(args: argparse.Namespace) -> int:
         print(f"cli.py export: {problem}", file=sys.stderr)
         return EXIT_INVALID
     try:
-        workspace = services.read_any_workspace(args.path)
+        workspace = files.read_any_workspace(args.path)
     except WorkspaceFileError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
@@ -174,7 +173,7 @@ def export(args: argparse.Namespace) -> int:
 
 def _open_database(url: str | None) -> WorkspaceRepository | None:
     try:
-        return services.open_repository(services.data_folder(), url)
+        return configuration.open_repository(configuration.data_folder(), url)
     except StorageUnavailable as error:
         print(error, file=sys.stderr)
         return None
@@ -186,7 +185,7 @@ def backup_history(args: argparse.Namespace) -> int:
     if repo is None:
         return EXIT_INVALID
     try:
-        count = services.back_up_history(repo, args.output)
+        count = files.back_up_history(repo, args.output)
     except (OSError, StorageUnavailable) as error:
         print(f"{args.output}: not written: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -200,7 +199,7 @@ def restore_history(args: argparse.Namespace) -> int:
     if repo is None:
         return EXIT_INVALID
     try:
-        count = services.restore_history(repo, args.path)
+        count = files.restore_history(repo, args.path)
     except (BackupInvalid, WorkspaceExists, StorageUnavailable) as error:
         print(f"Nothing restored: {error}", file=sys.stderr)
         return EXIT_INVALID

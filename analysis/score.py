@@ -123,3 +123,13 @@ def compute_score(findings: list[Finding], cmap: ContextMap, metrics: MapMetrics
     value = round(sum(p.value for p in parts))
     gate, reason = gate_of(findings)
     return Score(value, band_of(value), parts, gate, reason)
+
+
+FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING}
+
+
+def gate_for(findings: list[Finding], fail_on: str) -> tuple[str, str]:
+    """'pass' or 'fail' with its reason for a pipeline's --fail-on (error, warning, never: report only)."""
+    if fail_on == "never":
+        return "pass", "gate disabled (--fail-on never)"
+    return gate_of(findings, FAIL_ON[fail_on])

@@ -16,10 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis.config import DEFAULT_CONFIG
 from analysis.context_map import build_context_map
-from analysis.diff import compare_workspaces, diff_workspaces
-from analysis.diff_model import ChangeKind
 from analysis.gc_pause import cyclic_gc_paused
 from benchmarks.generated_maps import generated_workspace
+from diff.diff_model import ChangeKind
+from diff.diff_workspaces import compare_workspaces, diff_workspaces
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
 

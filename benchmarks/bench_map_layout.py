@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis.engine import analyze_workspace
-from exports.context_map_dot import render_context_map_dot
-from exports.workspace_file import dump_workspace_json
+from formats.graphviz.context_map_dot import render_context_map_dot
+from formats.workspace_json.workspace_file import dump_workspace_json
 from models.bounded_context import AiKind, AiProfile, BoundedContextCanvas, DomainType
 from models.relationship import Relationship, RelationshipPattern, Role
 from models.workspace import Team, Workspace

@@ -22,9 +22,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import services
 from benchmarks.bench_map_layout import random_workspace as layout_workspace
-from exports.workspace_file import dump_workspace_json
+from formats.workspace_json.workspace_file import dump_workspace_json
+from services import configuration, workspaces
 from tests.e2e.app_server import running_app
 from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -55,12 +55,12 @@ def leave_map(page: Any, open_id: str | None = None) -> None:
 
 def store_workspaces(folder: Path, contexts: int, per_context: int) -> str:
     """Two different maps of the same size; returns the id of the one the app does not open at start."""
-    repo = services.open_repository(folder)
+    repo = configuration.open_repository(folder)
     ids = []
     for seed in (7, 8):
         workspace = layout_workspace(contexts, per_context, seed=seed)
         named = workspace.model_copy(update={"name": f"{workspace.name} seed {seed}"})
-        ids.append(services.import_workspace(repo, dump_workspace_json(named).encode(), f"{seed}.json")[0])
+        ids.append(workspaces.import_workspace(repo, dump_workspace_json(named).encode(), f"{seed}.json")[0])
     opened_first = repo.list_workspaces()[0].workspace_id
     return next(i for i in ids if i != opened_first)
 

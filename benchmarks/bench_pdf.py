@@ -15,9 +15,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exports.pdf_canvas import render_canvas_pdf
-from exports.pdf_report import render_workspace_report
-from exports.workspace_file import read_workspace_file
+from formats.pdf.pdf_canvas import render_canvas_pdf
+from formats.pdf.pdf_report import render_workspace_report
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
 

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-import comparison
 from analysis.config import DEFAULT_CONFIG
 from analysis.context_map import ContextMap, build_context_map
-from analysis.diff_model import Comparison
+from diff.diff_model import Comparison
+from services import comparison
 from storage.repository import VersionInfo, WorkspaceRepository
 
 PREVIOUS, TAGGED, PICKED = "previous", "tagged", "picked"

@@ -4,8 +4,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from analysis.diff_model import Change, ChangeKind, Comparison, DocumentDiff, FindingsDiff, WordOp
-from exports.review_text import summary_line
+from diff.diff_model import Change, ChangeKind, Comparison, DocumentDiff, FindingsDiff, WordOp
+from formats.review.review_text import summary_line
 from models.finding import Finding
 from ui.literal_markdown import literal
 

@@ -5,8 +5,8 @@ from typing import Any
 
 import streamlit as st
 
-import services
-from storage.merge import ABSENT, Choice
+from diff.workspace_merge import ABSENT, Choice
+from services import saving
 from ui import layout, state
 from ui.literal_markdown import literal
 
@@ -17,11 +17,11 @@ def _shown(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
 
-def _choice_key(pending: services.PendingMerge, index: int) -> str:
+def _choice_key(pending: saving.PendingMerge, index: int) -> str:
     return f"conflict|{pending.head}|{index}"
 
 
-def render_conflicts(pending: services.PendingMerge) -> None:
+def render_conflicts(pending: saving.PendingMerge) -> None:
     st.subheader(f"Conflicts with version {pending.head}")
     st.write(
         f"Version {pending.head} was saved while you edited version {pending.parent or '–'}. "
@@ -50,8 +50,8 @@ def render_conflicts(pending: services.PendingMerge) -> None:
         _save_resolution(pending, choices)
 
 
-def _save_resolution(pending: services.PendingMerge, choices: dict[str, Choice]) -> None:
-    outcome = services.resolve_conflicts(
+def _save_resolution(pending: saving.PendingMerge, choices: dict[str, Choice]) -> None:
+    outcome = saving.resolve_conflicts(
         state.repository(),
         st.session_state[state.WORKSPACE_ID],
         pending,

@@ -4,12 +4,10 @@ from typing import Any
 
 import streamlit as st
 
-import downloads
-import review_trail
-import services
 from canvases import CANVASES
-from exports.canvas_reading import SectionReading, canvas_reading
+from diff.canvas_reading import SectionReading, canvas_reading
 from models.workspace import Workspace
+from services import downloads, reviews, saving, workspaces
 from storage.repository import ReviewNote, VersionInfo
 from ui import layout, state
 from ui.literal_markdown import literal
@@ -32,7 +30,7 @@ def render_versions(versions: list[VersionInfo], notes: dict[int, list[ReviewNot
             "Saved (UTC)": v.created_at.strftime("%Y-%m-%d %H:%M:%S"),
             "Message": v.message,
             "Tags": ", ".join(v.tags),
-            "Review": review_trail.review_state(notes.get(v.number, [])),
+            "Review": reviews.review_state(notes.get(v.number, [])),
             "Parent": v.parent,
         }
         for v in versions
@@ -60,12 +58,12 @@ def render_actions(version: VersionInfo, head: int) -> None:
     with right.popover("Tag", icon="🏷️"):
         tag = st.text_input("Tag or name", placeholder="after workshop 2", key="history-tag")
         if st.button("Tag this version", key="history-tag-button", disabled=not tag.strip()):
-            services.tag_version(state.repository(), workspace_id, version.number, tag.strip())
+            workspaces.tag_version(state.repository(), workspace_id, version.number, tag.strip())
             state.flash("success", f"Tagged version {version.number} '{tag.strip()}'.")
             st.rerun()
         for existing in version.tags:
             if st.button(f"Remove '{existing}'", key=f"history-untag-{existing}"):
-                services.untag_version(state.repository(), workspace_id, existing)
+                workspaces.untag_version(state.repository(), workspace_id, existing)
                 st.rerun()
 
 
@@ -73,7 +71,7 @@ def _restore(workspace_id: str, number: int) -> None:
     if state.is_dirty():
         st.warning("Save or discard your unsaved changes first: restoring replaces the draft.")
         return
-    outcome = services.restore_version(state.repository(), workspace_id, number, st.session_state[state.AUTHOR])
+    outcome = saving.restore_version(state.repository(), workspace_id, number, st.session_state[state.AUTHOR])
     layout.finish_save(outcome)
     state.bump_epoch()
     if outcome.created and outcome.version is not None:
@@ -83,7 +81,7 @@ def _restore(workspace_id: str, number: int) -> None:
 
 def render_read_only(workspace: Workspace, version: VersionInfo) -> None:
     st.info(f"Read-only: version {version.number} of '{version.name}'. Nothing here can be changed.", icon="🔒")
-    st.write(services.describe_workspace(workspace))
+    st.write(workspaces.describe_workspace(workspace))
     data = workspace.model_dump(mode="json")
     for canvas in CANVASES.values():
         for document in data.get(canvas.collection, []):

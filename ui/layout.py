@@ -5,12 +5,12 @@ from typing import Any
 
 import streamlit as st
 
-import services
 from models.validation import WorkspaceInvalid
+from services import configuration, saving, workspaces
 from ui import state
 from ui.literal_markdown import literal
 
-STYLESHEET = services.ROOT / "assets" / "style.css"
+STYLESHEET = configuration.ROOT / "assets" / "style.css"
 
 
 def apply_style() -> None:
@@ -88,7 +88,7 @@ def save_draft() -> None:
     A newer version saved meanwhile is merged in; conflicting edits wait on the History page. Nothing half-saved.
     """
     try:
-        outcome = services.save_workspace(
+        outcome = saving.save_workspace(
             state.repository(),
             st.session_state[state.WORKSPACE_ID],
             state.draft(),
@@ -109,7 +109,7 @@ def save_draft() -> None:
     st.rerun()
 
 
-def finish_save(outcome: services.SaveOutcome) -> None:
+def finish_save(outcome: saving.SaveOutcome) -> None:
     """The saved (perhaps merged) content becomes the draft; the message field empties for the next save."""
     assert outcome.workspace is not None and outcome.version is not None
     version, workspace = outcome.version, outcome.workspace
@@ -123,7 +123,7 @@ def finish_save(outcome: services.SaveOutcome) -> None:
     merged = f", merged with version {outcome.merged_with}" if outcome.merged_with else ""
     if outcome.merged_with:
         state.bump_epoch()  # the editors show the other person's changes too
-    summary = services.describe_workspace(workspace)
+    summary = workspaces.describe_workspace(workspace)
     state.flash(
         "success", f"Saved '{literal(workspace.name)}' at {when} as version {version.number}{merged}: {summary}."
     )

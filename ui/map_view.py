@@ -7,11 +7,11 @@ import graphviz  # type: ignore[import-untyped]
 import streamlit as st
 
 from analysis.engine import Analysis
-from downloads import file_stem
-from exports.context_map_dot import render_context_map_dot
-from exports.map_export import MAP_FORMATS, MEDIA_TYPES, MapFormat, export_map, export_problem
-from exports.map_layout import Clusters, Detail, Direction, Focus, MapOptions, focus_nodes, plan_layout
-from exports.map_legend import render_legend_dot
+from formats.graphviz.context_map_dot import render_context_map_dot
+from formats.graphviz.map_layout import Clusters, Detail, Direction, Focus, MapOptions, focus_nodes, plan_layout
+from formats.graphviz.map_legend import render_legend_dot
+from formats.graphviz.map_render import MAP_FORMATS, MEDIA_TYPES, MapFormat, render_map_image, render_problem
+from services.downloads import file_stem
 from ui import state
 from ui.map_choices import keep_valid_choice
 
@@ -87,7 +87,7 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
     plan = plan_layout(len(shown), options.detail)
     source = render_context_map_dot(analysis, replace(options, legend=False))
     alt = f"Context map of {analysis.workspace}: {len(shown)} contexts and external systems"
-    if plan.engine == "dot" or interactive or export_problem("svg") is not None:
+    if plan.engine == "dot" or interactive or render_problem("svg") is not None:
         # Stretched, a map of a few contexts would fill the screen with giant boxes.
         chart = graphviz.Source(browser_dot(source), engine=plan.engine)
         if len(shown) > NATURAL_SIZE_UP_TO:
@@ -95,7 +95,7 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
         else:
             st.graphviz_chart(chart, width="content", alt=alt)
     else:
-        st.image(export_map(source, "svg").decode("utf-8"), width="stretch", caption=alt)
+        st.image(render_map_image(source, "svg").decode("utf-8"), width="stretch", caption=alt)
     if plan.engine != "dot":
         st.caption(
             f"{len(shown)} contexts and systems: laid out with the fast sfdp engine and straight lines"
@@ -104,9 +104,9 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
         )
     with st.expander("Legend"):
         legend_alt = "Legend of the context map notation"
-        if export_problem("svg") is None:
+        if render_problem("svg") is None:
             # Drawn on the server: the browser's Graphviz bundle would cost a large map's first view seconds.
-            st.image(export_map(render_legend_dot(), "svg").decode("utf-8"), caption=legend_alt)
+            st.image(render_map_image(render_legend_dot(), "svg").decode("utf-8"), caption=legend_alt)
         else:
             st.graphviz_chart(render_legend_dot(), width="content", alt=legend_alt)
 
@@ -128,7 +128,7 @@ def render_downloads(analysis: Analysis, options: MapOptions) -> None:
     source = render_context_map_dot(analysis, replace(options, legend=True))
     columns = st.columns(len(MAP_FORMATS) + 1, vertical_alignment="center")
     for column, fmt in zip(columns, MAP_FORMATS, strict=False):
-        problem = export_problem(fmt)
+        problem = render_problem(fmt)
         with column:
             st.download_button(
                 f"Download {fmt.upper()}",
@@ -142,9 +142,9 @@ def render_downloads(analysis: Analysis, options: MapOptions) -> None:
                 icon="⬇️",
             )
     with columns[-1]:
-        for problem in {p for p in (export_problem("svg"), export_problem("png")) if p}:
+        for problem in {p for p in (render_problem("svg"), render_problem("png")) if p}:
             st.caption(problem)
 
 
 def _deferred(source: str, fmt: MapFormat) -> Any:
-    return lambda: export_map(source, fmt)
+    return lambda: render_map_image(source, fmt)

@@ -4,8 +4,8 @@ from typing import Any
 
 import streamlit as st
 
-import review_trail
 from canvases import CANVASES
+from services import reviews
 from storage.repository import ReviewKind, ReviewNote
 from ui import state
 
@@ -56,7 +56,7 @@ def _store(
     st.session_state[state.AUTHOR] = author.strip()
     canvas_kind, canvas, section = where or ("", "", "")
     try:
-        review_trail.add_note(
+        reviews.add_note(
             state.repository(),
             workspace_id,
             number,
@@ -70,7 +70,7 @@ def _store(
     except ValueError as error:
         st.error(f"{error} Nothing was stored; type the comment and press the button again.", icon="✍️")
         return
-    state.flash("success", f"Stored on version {number}: {review_trail.KIND_LABELS[kind]}.")
+    state.flash("success", f"Stored on version {number}: {reviews.KIND_LABELS[kind]}.")
     st.rerun()
 
 
@@ -82,6 +82,6 @@ def render_notes(notes: list[ReviewNote], empty: str = "No review notes yet.") -
     for note in notes:
         with st.container(border=True):
             icon = {"approved": "✅", "reviewed": "👀"}.get(note.kind.value, "💬")
-            st.text(f"{icon} {review_trail.note_heading(note)}")
+            st.text(f"{icon} {reviews.note_heading(note)}")
             if note.text:
                 st.text(note.text)

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-import services
+from services import configuration, workspaces
 from storage.repository import StorageUnavailable, WorkspaceRepository
 
 WORKSPACE_ID = "workspace_id"
@@ -25,14 +25,14 @@ VIEWED_VERSION = "viewed_version"  # the old version shown read-only on the Hist
 
 @st.cache_resource
 def _open_repository(folder: str, url: str | None) -> WorkspaceRepository:
-    repo = services.open_repository(Path(folder), url)
-    services.ensure_example_workspace(repo)
+    repo = configuration.open_repository(Path(folder), url)
+    workspaces.ensure_example_workspace(repo)
     return repo
 
 
 def repository() -> WorkspaceRepository:
     """The repository of the configured (or picked) database, opened once; raises StorageUnavailable."""
-    return _open_repository(str(services.data_folder()), st.session_state.get(DATABASE_URL))
+    return _open_repository(str(configuration.data_folder()), st.session_state.get(DATABASE_URL))
 
 
 def repository_problem() -> str | None:

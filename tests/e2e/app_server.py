@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import services
+from services import configuration
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 180  # a first run may install the pinned packages; a warm start takes about 2 s
@@ -47,8 +47,8 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = ST
 def running_app(data_dir: Path) -> Iterator[RunningApp]:
     """The app on its own data folder; stopped (with every child process) on leaving."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != services.DATABASE_URL_VARIABLE}  # SQLite in data_dir
-    env[services.DATA_DIR_VARIABLE] = str(data_dir)
+    env = {k: v for k, v in os.environ.items() if k != configuration.DATABASE_URL_VARIABLE}  # SQLite in data_dir
+    env[configuration.DATA_DIR_VARIABLE] = str(data_dir)
     # The checkout is shared with other people editing it: no file watcher, so their saves
     # cannot rerun or reload the app under a running test.
     command = [

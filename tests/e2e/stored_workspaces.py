@@ -3,15 +3,15 @@
 from pathlib import Path
 from typing import Any
 
-import services
-from exports.workspace_file import dump_workspace_json
+from formats.workspace_json.workspace_file import dump_workspace_json
 from models.validation import validate_workspace_data
+from services import configuration, workspaces
 from storage.repository import VersionInfo, WorkspaceRepository
 from storage.sql import SqlWorkspaceRepository
 
 
 def repository(data_dir: Path) -> SqlWorkspaceRepository:
-    return services.open_repository(data_dir)
+    return configuration.open_repository(data_dir)
 
 
 def workspace_id(data_dir: Path, name: str) -> str:
@@ -33,7 +33,7 @@ def versions(data_dir: Path, name: str) -> list[VersionInfo]:
 def seed_workspace(repo: WorkspaceRepository, data: dict[str, Any]) -> str:
     """Stores `data` as a new workspace (a test's starting point); its id."""
     text = dump_workspace_json(validate_workspace_data(data))
-    new_id, _ = services.import_workspace(repo, text.encode(), "seed.json")
+    new_id, _ = workspaces.import_workspace(repo, text.encode(), "seed.json")
     return new_id
 
 

@@ -6,10 +6,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-import services
-from exports.map_flags import ACCEPTED_STYLE, FLAG_STYLES
-from exports.workspace_file import read_workspace_file
+from formats.graphviz.map_flags import ACCEPTED_STYLE, FLAG_STYLES
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.bounded_context import AiKind, AiProfile, BoundedContextCanvas, CommunicationEntry
+from services import configuration
 from tests.e2e.app_server import RunningApp
 from tests.e2e.conftest import BrowserSession
 from tests.e2e.context_map_page import map_svg, open_context_map, open_tab
@@ -43,7 +43,7 @@ def unnamed_controls(page: Page) -> list[str]:
 def severity_sampler() -> dict[str, Any]:
     """The example (a warning and an accepted risk) plus an unowned AI context that another one depends on
     (an error) and a collaboration declared on one side only (info)."""
-    data = read_workspace_file(services.EXAMPLE_WORKSPACE).model_dump(mode="json")
+    data = read_workspace_file(configuration.EXAMPLE_WORKSPACE).model_dump(mode="json")
     data["name"] = "Severity sampler"
     oracle = BoundedContextCanvas(name="Price Oracle", ai_profile=AiProfile(kind=AiKind.LLM_EXTERNAL))
     desk = BoundedContextCanvas(

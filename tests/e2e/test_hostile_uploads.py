@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import FilePayload, Page, expect
 
-from exports.workspace_file import dump_workspace_json
+from formats.workspace_json.workspace_file import dump_workspace_json
 from models.workspace import Workspace
 from tests.e2e.app_server import RunningApp
 from tests.e2e.conftest import BrowserSession

@@ -5,7 +5,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-import services
+from services import saving
 from storage.repository import StaleParent, WorkspaceRepository
 from storage.sql import SqlWorkspaceRepository
 from tests.integration.workspaces import edited, small_workspace
@@ -15,7 +15,7 @@ def save_edit(repo: WorkspaceRepository, context: str, purpose: str, merge: bool
     """Saves an edit of one context's purpose from version 1; what happened, as plain data."""
     workspace = edited(small_workspace(), context, purpose=purpose)
     if merge:
-        outcome = services.save_workspace(repo, "w1", workspace.model_dump(mode="json"), parent=1, author=purpose)
+        outcome = saving.save_workspace(repo, "w1", workspace.model_dump(mode="json"), parent=1, author=purpose)
         if outcome.pending is not None:
             return "conflict", [c.path for c in outcome.pending.conflicts]
         return "saved", outcome.merged_with

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-import services
+from services import configuration
 from storage.repository import DatabaseTooNew, StorageUnavailable
 from storage.sql import SqlWorkspaceRepository
 from tests.integration.save_until_killed import CONTEXTS, purposes_of_round
@@ -114,6 +114,6 @@ def test_workspace_files_of_an_older_workbench_move_into_a_new_database(tmp_path
     folder.mkdir()
     (folder / "abc123.json").write_text(small_workspace().model_dump_json(), encoding="utf-8")
     (folder / "broken.json").write_text("{", encoding="utf-8")
-    repo = services.open_repository(tmp_path)
+    repo = configuration.open_repository(tmp_path)
     assert [(s.workspace_id, s.name) for s in repo.list_workspaces()] == [("abc123", "Shop")]
     assert repo.list_versions("abc123")[0].message == "Imported from abc123.json"

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from storage.merge import ABSENT, Conflict, merge_workspace_data
+from diff.workspace_merge import ABSENT, Conflict, merge_workspace_data
 
 
 def workspace(**changes: Any) -> dict[str, Any]:

@@ -7,15 +7,15 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import services
+from services import configuration
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv(services.DATA_DIR_VARIABLE, str(tmp_path))
-    monkeypatch.delenv(services.DATABASE_URL_VARIABLE, raising=False)  # the SQLite file in tmp_path
+    monkeypatch.setenv(configuration.DATA_DIR_VARIABLE, str(tmp_path))
+    monkeypatch.delenv(configuration.DATABASE_URL_VARIABLE, raising=False)  # the SQLite file in tmp_path
     yield tmp_path
     st.cache_resource.clear()
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-import services
+from services import configuration
 from storage.sql import SqlWorkspaceRepository
 from tests.ui.driver import key
 
@@ -49,7 +49,7 @@ def save(at: AppTest) -> str:
 
 def stored_repository(data_dir: Path) -> SqlWorkspaceRepository:
     """The database the app uses for this data folder, opened as a second process would."""
-    return services.open_repository(data_dir)
+    return configuration.open_repository(data_dir)
 
 
 def stored_workspace(data_dir: Path, name: str) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-import services
 from models.workspace import Workspace
+from services import configuration
 from tests.ui.flows import WORKSPACES, click
 from tests.unit.test_cml_fixtures import FIXTURES
 from ui.literal_markdown import literal
@@ -15,11 +15,11 @@ TEAM_MAP = FIXTURES / "insurance-example" / "Insurance-Example_Team-Map.cml"
 
 def stored_names(data_dir: Path) -> list[str]:
     """The workspaces in the app's store, read through the same service the app uses."""
-    return sorted(summary.name for summary in services.open_repository(data_dir).list_workspaces())
+    return sorted(summary.name for summary in configuration.open_repository(data_dir).list_workspaces())
 
 
 def stored(data_dir: Path, name: str) -> Workspace:
-    repo = services.open_repository(data_dir)
+    repo = configuration.open_repository(data_dir)
     return repo.load(next(s.workspace_id for s in repo.list_workspaces() if s.name == name))
 
 

@@ -9,16 +9,16 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import services
 from analysis import lever
 from analysis.engine import Analysis, analyze_workspace
-from exports.map_layout import SIMPLE_NODE_LIMIT
-from exports.workspace_file import dump_workspace_json, read_workspace_file
+from formats.graphviz.map_layout import SIMPLE_NODE_LIMIT
+from formats.workspace_json.workspace_file import dump_workspace_json, read_workspace_file
 from models import messages
 from models.bounded_context import AiKind, AiProfile, BoundedContextCanvas
 from models.finding import Finding, FindingStatus, Severity
 from models.relationship import Relationship
 from models.workspace import Workspace
+from services import configuration, workspaces
 from tests.ui.conftest import new_session
 from tests.ui.driver import element_after, key, problems_below
 from tests.ui.flows import click, save, stored_workspace
@@ -32,7 +32,7 @@ EXAMPLE = "Home Valuation Platform"
 
 @pytest.fixture
 def example() -> Analysis:
-    return analyze_workspace(read_workspace_file(services.EXAMPLE_WORKSPACE))
+    return analyze_workspace(read_workspace_file(configuration.EXAMPLE_WORKSPACE))
 
 
 def open_map(at: AppTest) -> AppTest:
@@ -145,7 +145,7 @@ def test_an_acceptance_needs_a_reason_and_an_owner(app: AppTest, example: Analys
     click(app, "Accept risk")
     assert any("needs a reason" in e.value for e in app.error)
     assert len(app.session_state[state.DRAFT]["accepted_risks"]) == len(
-        read_workspace_file(services.EXAMPLE_WORKSPACE).accepted_risks
+        read_workspace_file(configuration.EXAMPLE_WORKSPACE).accepted_risks
     )
 
 
@@ -200,7 +200,7 @@ def test_a_relationship_added_in_the_editor_appears_on_the_map(app: AppTest) -> 
 
 
 def test_the_analysis_without_the_lever_is_the_full_one_minus_the_lever(example: Analysis) -> None:
-    workspace = read_workspace_file(services.EXAMPLE_WORKSPACE)
+    workspace = read_workspace_file(configuration.EXAMPLE_WORKSPACE)
     quick = analyze_workspace(workspace, today=dt.date.today(), lever=False)
     full = analyze_workspace(workspace, today=dt.date.today())
     assert quick.findings == full.findings and quick.map_metrics == full.map_metrics
@@ -237,7 +237,7 @@ def test_findings_filter_by_hand_made_findings() -> None:
 
 def test_the_fix_link_opens_the_canvas_of_the_context_named_in_fix_at(app: AppTest, example: Analysis) -> None:
     open_map(app)
-    contexts = [c.name for c in read_workspace_file(services.EXAMPLE_WORKSPACE).bounded_contexts]
+    contexts = [c.name for c in read_workspace_file(configuration.EXAMPLE_WORKSPACE).bounded_contexts]
     finding = next(f for f in example.findings if f.fix_at.partition(" › ")[0] in contexts)
     target = finding.fix_at.partition(" › ")[0]
     assert target != contexts[0], "pick a finding whose canvas is not the one opened by default"
@@ -265,8 +265,8 @@ def large_workspace(contexts: int) -> Workspace:
 @pytest.mark.skipif(shutil.which("dot") is None, reason="server-side layout needs Graphviz `dot`")
 def test_a_large_map_is_laid_out_on_the_server_and_its_lever_is_found_on_request(data_dir: Path) -> None:
     assert LEVER_WITHOUT_ASKING < 90 < SIMPLE_NODE_LIMIT
-    repo = services.open_repository(data_dir)
-    services.import_workspace(repo, dump_workspace_json(large_workspace(90)).encode(), "l.json")
+    repo = configuration.open_repository(data_dir)
+    workspaces.import_workspace(repo, dump_workspace_json(large_workspace(90)).encode(), "l.json")
     app = open_map(new_session())
     # Map and legend are drawn on the server: the browser's Graphviz bundle would slow the first view.
     assert app.get("graphviz_chart") == []
@@ -282,8 +282,8 @@ def test_a_large_map_is_laid_out_on_the_server_and_its_lever_is_found_on_request
 
 
 def test_above_the_lever_limit_the_page_says_why_no_lever_is_offered(data_dir: Path) -> None:
-    repo = services.open_repository(data_dir)
-    services.import_workspace(repo, dump_workspace_json(large_workspace(lever.MAX_CONTEXTS + 2)).encode(), "l.json")
+    repo = configuration.open_repository(data_dir)
+    workspaces.import_workspace(repo, dump_workspace_json(large_workspace(lever.MAX_CONTEXTS + 2)).encode(), "l.json")
     app = open_map(new_session())
     assert not [t for t in app.toggle if t.key == state.MAP_LEVER]
     assert any(f"more than {lever.MAX_CONTEXTS} contexts" in c.value for c in app.caption)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-import downloads
-from exports.workspace_file import parse_workspace_json
+from formats.workspace_json.workspace_file import parse_workspace_json
+from services import downloads
 from tests.ui.conftest import new_session
 from tests.ui.driver import key
 from tests.ui.flows import (

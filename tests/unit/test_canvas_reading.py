@@ -1,7 +1,7 @@
 """A canvas read section by section, with the definition's titles and labels and values as the canvas shows them."""
 
 from canvases import CANVASES
-from exports.canvas_reading import FieldReading, canvas_reading
+from diff.canvas_reading import FieldReading, canvas_reading
 
 BCC = CANVASES["bounded_context"]
 

@@ -11,7 +11,7 @@ import pytest
 import cli
 from analysis.engine import analyze_workspace
 from benchmarks.generated_maps import generated_workspace
-from exports.workspace_file import dump_workspace_json, read_workspace_file
+from formats.workspace_json.workspace_file import dump_workspace_json, read_workspace_file
 from models.bounded_context import AiKind, AiProfile, BoundedContextCanvas, DomainType
 from models.relationship import Relationship, RelationshipPattern, Role
 from models.workspace import ExternalSystem, Workspace

@@ -7,8 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from cli import EXIT_INVALID, EXIT_OK, main
-from exports.workspace_file import read_workspace_file
-from services import EXAMPLE_WORKSPACE
+from formats.workspace_json.workspace_file import read_workspace_file
+from services.configuration import EXAMPLE_WORKSPACE
 from storage.sql import SqlWorkspaceRepository
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "context-mapper-examples"

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exports.cml_import import parse_cml_workspace
-from exports.cml_scan import CmlFileError
+from formats.cml.cml_reader import parse_cml_workspace
+from formats.cml.cml_scan import CmlFileError
 from tests.unit.test_cml_fixtures import EXPECTED, FIXTURES
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,9 +3,9 @@
 import os
 from pathlib import Path
 
-from exports.cml_export import export_cml, plan_cml_identifiers
-from exports.cml_import import parse_cml_workspace
-from exports.workspace_file import read_workspace_file
+from formats.cml.cml_reader import parse_cml_workspace
+from formats.cml.cml_writer import export_cml, plan_cml_identifiers
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.api_product_canvas import Aggregate, ApiProductCanvas, SyncApi
 from models.bounded_context import BoundedContextCanvas, BusinessModel, DomainType, Evolution, Term
 from models.relationship import Relationship, RelationshipPattern, Role

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from exports.cml_export import export_cml
-from exports.cml_import import CmlImport, parse_cml_workspace
+from formats.cml.cml_reader import CmlImport, parse_cml_workspace
+from formats.cml.cml_writer import export_cml
 from models.bounded_context import BoundedContextCanvas
 from models.relationship import Relationship, RelationshipPattern, Role
 from models.workspace import Workspace

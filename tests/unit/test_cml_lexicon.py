@@ -4,9 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lark.lexer import PatternStr
 
-from exports.cml_import import parse_cml_workspace
-from exports.cml_lexicon import KEYWORDS, escape_identifier, is_identifier, read_string, to_identifier, write_string
-from exports.cml_parser import cml_parser
+from formats.cml.cml_lexicon import KEYWORDS, escape_identifier, is_identifier, read_string, to_identifier, write_string
+from formats.cml.cml_parser import cml_parser
+from formats.cml.cml_reader import parse_cml_workspace
 
 
 @given(st.text())

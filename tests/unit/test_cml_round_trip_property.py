@@ -2,8 +2,8 @@
 
 from hypothesis import HealthCheck, given, settings
 
-from exports.cml_export import CmlIdentifiers, export_cml, plan_cml_identifiers
-from exports.cml_import import parse_cml_workspace
+from formats.cml.cml_reader import parse_cml_workspace
+from formats.cml.cml_writer import CmlIdentifiers, export_cml, plan_cml_identifiers
 from models.bounded_context import BoundedContextCanvas, DomainType
 from models.workspace import Workspace
 from tests.unit.test_cml_fixtures import map_of

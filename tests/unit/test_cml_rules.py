@@ -2,7 +2,7 @@
 
 import pytest
 
-from exports.cml_import import parse_cml_workspace
+from formats.cml.cml_reader import parse_cml_workspace
 from models import messages
 from tests.unit.test_cml_syntax_errors import model, problems, single
 

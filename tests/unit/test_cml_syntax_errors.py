@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-import services
-from exports.cml_import import parse_cml_workspace
-from exports.cml_scan import MAX_CML_BYTES, MAX_CML_TOKENS, MAX_NESTING, CmlFileError
+from formats.cml.cml_reader import parse_cml_workspace
+from formats.cml.cml_scan import MAX_CML_BYTES, MAX_CML_TOKENS, MAX_NESTING, CmlFileError
+from services import workspaces
 from storage.memory import InMemoryWorkspaceRepository
 from tests.unit.test_cml_fixtures import FIXTURES
 
@@ -171,13 +171,13 @@ def test_pathological_input_within_the_limit_fails_within_seconds(pathological: 
 def test_nothing_is_stored_from_a_file_with_errors() -> None:
     repo = InMemoryWorkspaceRepository()
     with pytest.raises(CmlFileError) as caught:
-        services.import_cml_workspace(repo, model(" A [U]->[D,OHS] B").encode(), "broken.cml")
+        workspaces.import_cml_workspace(repo, model(" A [U]->[D,OHS] B").encode(), "broken.cml")
     assert repo.list_workspaces() == []
     assert str(caught.value).startswith("broken.cml: line 3, column 12: OHS belong to the upstream side")
 
 
 def test_reading_a_missing_file_is_a_file_error(tmp_path: Path) -> None:
-    from exports.cml_import import read_cml_workspace
+    from formats.cml.cml_reader import read_cml_workspace
 
     with pytest.raises(CmlFileError) as caught:
         read_cml_workspace(tmp_path / "missing.cml")

@@ -6,13 +6,19 @@ from pathlib import Path
 
 import pytest
 
-import comparison
-from analysis.diff import diff_workspaces
-from comparison import ComparisonInputError, StoredVersionRef, compare_sources, compare_stored_versions, parse_source
-from exports.workspace_file import read_workspace_file
+from diff.diff_workspaces import diff_workspaces
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
-from services import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE, EXAMPLE_WORKSPACE
+from services import comparison
+from services.comparison import (
+    ComparisonInputError,
+    StoredVersionRef,
+    compare_sources,
+    compare_stored_versions,
+    parse_source,
+)
+from services.configuration import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE, EXAMPLE_WORKSPACE
 from storage.sql import SqlWorkspaceRepository
 
 EXAMPLE = read_workspace_file(EXAMPLE_WORKSPACE)

@@ -15,11 +15,11 @@ from hypothesis import example as with_example
 from hypothesis import strategies as st
 
 from analysis.engine import Analysis, analyze_workspace
-from exports.context_map_dot import render_context_map_dot
-from exports.map_flags import FLAG_STYLES
-from exports.map_layout import DOT_NODE_LIMIT, SIMPLE_NODE_LIMIT, MapOptions, focus_nodes, plan_layout
-from exports.map_legend import render_legend_dot
-from exports.workspace_file import read_workspace_file
+from formats.graphviz.context_map_dot import render_context_map_dot
+from formats.graphviz.map_flags import FLAG_STYLES
+from formats.graphviz.map_layout import DOT_NODE_LIMIT, SIMPLE_NODE_LIMIT, MapOptions, focus_nodes, plan_layout
+from formats.graphviz.map_legend import render_legend_dot
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.bounded_context import AiKind, AiProfile, BoundedContextCanvas
 from models.finding import Finding, FindingStatus, Severity
 from models.relationship import Relationship, RelationshipPattern, Role

@@ -5,15 +5,16 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from analysis.diff import compare_workspaces
-from analysis.diff_findings import renamed_subject
-from analysis.diff_model import Comparison, FindingsDiff
 from analysis.engine import analyze_workspace
-from exports.workspace_file import read_workspace_file
+from diff.diff_findings import renamed_subject
+from diff.diff_model import Comparison, FindingsDiff
+from diff.diff_workspaces import compare_workspaces
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.finding import FindingStatus, Severity
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
-from services import EXAMPLE_WORKSPACE, rename_context_references
+from services.configuration import EXAMPLE_WORKSPACE
+from services.workspaces import rename_context_references
 
 EXAMPLE = read_workspace_file(EXAMPLE_WORKSPACE)
 TODAY = dt.date(2026, 5, 4)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis.diff import compare_workspaces, diff_workspaces
-from analysis.diff_model import ChangeKind, Comparison, WorkspaceDiff
 from analysis.engine import analyze_workspace
-from services import read_any_workspace
+from diff.diff_model import ChangeKind, Comparison, WorkspaceDiff
+from diff.diff_workspaces import compare_workspaces, diff_workspaces
+from services.files import read_any_workspace
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "context-mapper-examples"
 DDD = FIXTURES / "ddd-sample"

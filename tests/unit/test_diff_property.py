@@ -13,13 +13,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.diff import diff_workspaces
-from analysis.diff_model import Change, ChangeKind, EntryRef, PathPart, Renames, WorkspaceDiff
-from analysis.diff_words import word_ops
 from canvases import CANVASES
+from diff.diff_model import Change, ChangeKind, EntryRef, PathPart, Renames, WorkspaceDiff
+from diff.diff_words import word_ops
+from diff.diff_workspaces import diff_workspaces
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Workspace
-from services import rename_context_references
+from services.workspaces import rename_context_references
 from tests.unit.workspace_strategies import AWKWARD_TEXTS, workspaces
 
 Data = dict[str, Any]

@@ -4,12 +4,13 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from analysis.diff import diff_workspaces
-from analysis.diff_model import Change, ChangeKind, EntryRef, WorkspaceDiff
-from exports.workspace_file import read_workspace_file
+from diff.diff_model import Change, ChangeKind, EntryRef, WorkspaceDiff
+from diff.diff_workspaces import diff_workspaces
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
-from services import EXAMPLE_WORKSPACE, rename_context_references
+from services.configuration import EXAMPLE_WORKSPACE
+from services.workspaces import rename_context_references
 
 EXAMPLE = read_workspace_file(EXAMPLE_WORKSPACE)
 Data = dict[str, Any]

@@ -3,11 +3,11 @@
 import gc
 import threading
 
-from analysis.diff import compare_workspaces
 from analysis.engine import analyze_workspace
 from analysis.gc_pause import cyclic_gc_paused
-from exports.workspace_file import read_workspace_file
-from services import EXAMPLE_WORKSPACE
+from diff.diff_workspaces import compare_workspaces
+from formats.workspace_json.workspace_file import read_workspace_file
+from services.configuration import EXAMPLE_WORKSPACE
 
 EXAMPLE = read_workspace_file(EXAMPLE_WORKSPACE)
 

@@ -8,8 +8,8 @@ import pytest
 
 from analysis.config import DEFAULT_CONFIG
 from analysis.context_map import build_context_map
-from analysis.diff import diff_workspaces
-from exports.map_diff_dot import render_map_diff_dot
+from diff.diff_workspaces import diff_workspaces
+from formats.graphviz.map_diff_dot import render_map_diff_dot
 from models.bounded_context import AiKind, AiProfile, BoundedContextCanvas
 from models.relationship import Relationship, RelationshipPattern, Role
 from models.workspace import Workspace

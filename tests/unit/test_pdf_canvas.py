@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from canvases import CANVASES
-from exports import pdf_fonts
-from exports.pdf_canvas import CanvasNotFound, render_canvas_pdf
-from exports.pdf_fonts import PdfFontWarning
+from formats.pdf import pdf_fonts
+from formats.pdf.pdf_canvas import CanvasNotFound, render_canvas_pdf
+from formats.pdf.pdf_fonts import PdfFontWarning
 from models.api_product_canvas import ApiProductCanvas
 from models.architecture_canvas import ArchitectureCommunicationCanvas
 from models.bounded_context import BoundedContextCanvas

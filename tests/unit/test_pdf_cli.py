@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import cli
-from exports import pdf_fonts
+from formats.pdf import pdf_fonts
 from tests.unit.test_pdf_workspaces import EXAMPLE, pdf_pages
 
 

@@ -8,10 +8,10 @@ import pytest
 from pypdf import PdfReader
 
 from canvases import CANVASES
-from exports.pdf_canvas import render_canvas_pdf
-from exports.pdf_geometry import GEOMETRIES, PageSize
-from exports.pdf_sheet import plan_sheet
-from exports.pdf_text import Typesetter
+from formats.pdf.pdf_canvas import render_canvas_pdf
+from formats.pdf.pdf_geometry import GEOMETRIES, PageSize
+from formats.pdf.pdf_sheet import plan_sheet
+from formats.pdf.pdf_text import Typesetter
 from models.architecture_canvas import ArchitectureCommunicationCanvas
 from models.bounded_context import BoundedContextCanvas, CommunicationEntry, Message, MessageKind
 from models.workspace import ExternalSystem, Workspace

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from canvases import CANVASES
-from exports.pdf_canvas import render_canvas_pdf
-from exports.pdf_report import FindingRow, ReportSection, render_workspace_report
+from formats.pdf.pdf_canvas import render_canvas_pdf
+from formats.pdf.pdf_report import FindingRow, ReportSection, render_workspace_report
 from models.bounded_context import BoundedContextCanvas, CommunicationEntry, Message, MessageKind, Term
 from models.workspace import ExternalSystem, Workspace
 from tests.unit.workspace_strategies import workspaces

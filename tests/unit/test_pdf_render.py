@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 from canvases.vocabulary import DECISION_COLOURS, MESSAGE_KIND_COLOURS
-from exports.pdf_canvas import render_canvas_pdf
-from exports.pdf_report import render_workspace_report
+from formats.pdf.pdf_canvas import render_canvas_pdf
+from formats.pdf.pdf_report import render_workspace_report
 from tests.unit.test_pdf_workspaces import example_workspace, filled_workspace
 
 pytestmark = pytest.mark.skipif(

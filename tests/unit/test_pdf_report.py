@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from canvases import CANVASES
-from exports.pdf_report import FindingRow, MapWarning, ReportSection, render_workspace_report
+from formats.pdf.pdf_report import FindingRow, MapWarning, ReportSection, render_workspace_report
 from models.bounded_context import BoundedContextCanvas
 from models.workspace import Workspace
 from tests.unit.test_pdf_workspaces import (

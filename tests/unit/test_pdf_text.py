@@ -2,9 +2,9 @@
 
 from reportlab.platypus import Paragraph
 
-from exports import pdf_fonts
-from exports.pdf_fonts import CJK, FontChoice
-from exports.pdf_text import REPLACEMENT, Typesetter, clean_text
+from formats.pdf import pdf_fonts
+from formats.pdf.pdf_fonts import CJK, FontChoice
+from formats.pdf.pdf_text import REPLACEMENT, Typesetter, clean_text
 
 
 def test_markup_characters_are_escaped_not_interpreted() -> None:

@@ -17,8 +17,8 @@ from canvases.bounded_context import COLLABORATOR_FIELDS
 from canvases.definition import CanvasDef, Column, FieldDef, FieldKind
 from canvases.paths import get_path, set_path
 from canvases.tables import rows_for
-from exports.pdf_content import format_value
-from exports.workspace_file import read_workspace_file
+from formats.pdf.pdf_content import format_value
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.api_product_canvas import ApiProductCanvas
 from models.architecture_canvas import ArchitectureCommunicationCanvas
 from models.bounded_context import BoundedContextCanvas

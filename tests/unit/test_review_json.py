@@ -4,12 +4,13 @@ import copy
 import json
 from typing import Any
 
-from analysis.diff import compare_workspaces
-from exports.review_json import comparison_as_data
-from exports.review_text import summary_line
-from exports.workspace_file import read_workspace_file
+from diff.diff_workspaces import compare_workspaces
+from formats.review.review_json import comparison_as_data
+from formats.review.review_text import summary_line
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.validation import validate_workspace_data
-from services import EXAMPLE_WORKSPACE, rename_context_references
+from services.configuration import EXAMPLE_WORKSPACE
+from services.workspaces import rename_context_references
 
 EXAMPLE = read_workspace_file(EXAMPLE_WORKSPACE)
 

@@ -3,13 +3,13 @@
 import copy
 import datetime as dt
 
-from analysis.diff import compare_workspaces
-from analysis.diff_words import word_ops
-from exports.review_markdown import escape, render_review_markdown, word_diff_markdown
-from exports.review_text import summary_line
-from exports.workspace_file import read_workspace_file
+from diff.diff_words import word_ops
+from diff.diff_workspaces import compare_workspaces
+from formats.review.review_markdown import escape, render_review_markdown, word_diff_markdown
+from formats.review.review_text import summary_line
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.validation import validate_workspace_data
-from services import EXAMPLE_WORKSPACE
+from services.configuration import EXAMPLE_WORKSPACE
 
 EXAMPLE = read_workspace_file(EXAMPLE_WORKSPACE)
 HOSTILE = "<script>alert(1)</script> | *bold* [link](x) ~~gone~~"

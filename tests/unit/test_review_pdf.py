@@ -11,13 +11,14 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from analysis.diff import compare_workspaces
-from analysis.diff_model import Comparison
-from exports.review_pdf import render_review_pdf
-from exports.review_text import summary_line
-from exports.workspace_file import read_workspace_file
+from diff.diff_model import Comparison
+from diff.diff_workspaces import compare_workspaces
+from formats.review.review_pdf import render_review_pdf
+from formats.review.review_text import summary_line
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.validation import validate_workspace_data
-from services import EXAMPLE_WORKSPACE, rename_context_references
+from services.configuration import EXAMPLE_WORKSPACE
+from services.workspaces import rename_context_references
 
 EXAMPLE = read_workspace_file(EXAMPLE_WORKSPACE)
 A4_LANDSCAPE = (841.89, 595.28)

@@ -6,15 +6,16 @@ from typing import Any
 
 import pytest
 
-from analysis.diff import compare_workspaces
-from analysis.diff_model import Comparison
-from analysis.diff_words import word_ops
 from analysis.engine import analyze_workspace
-from exports.review_text import render_review_text, summary_line, word_diff
-from exports.workspace_file import read_workspace_file
+from diff.diff_model import Comparison
+from diff.diff_words import word_ops
+from diff.diff_workspaces import compare_workspaces
+from formats.review.review_text import render_review_text, summary_line, word_diff
+from formats.workspace_json.workspace_file import read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
-from services import EXAMPLE_WORKSPACE, rename_context_references
+from services.configuration import EXAMPLE_WORKSPACE
+from services.workspaces import rename_context_references
 
 EXAMPLE = read_workspace_file(EXAMPLE_WORKSPACE)
 TODAY = dt.date(2026, 5, 4)

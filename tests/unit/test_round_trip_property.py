@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from exports.workspace_file import dump_workspace_json, parse_workspace_json
+from formats.workspace_json.workspace_file import dump_workspace_json, parse_workspace_json
 from models.workspace import Workspace
 from tests.unit.workspace_strategies import AWKWARD_TEXTS, ENTRY_ROLES, RELATIONSHIP_ROLES, workspaces
 

@@ -8,7 +8,12 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from exports.workspace_file import dump_workspace_json, parse_workspace_json, read_workspace_file, workspace_json_schema
+from formats.workspace_json.workspace_file import (
+    dump_workspace_json,
+    parse_workspace_json,
+    read_workspace_file,
+    workspace_json_schema,
+)
 from models.workspace import Workspace
 from tests.unit.workspace_strategies import workspaces
 

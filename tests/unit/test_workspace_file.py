@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from exports import workspace_file
-from exports.workspace_file import (
+from formats.workspace_json import workspace_file
+from formats.workspace_json.workspace_file import (
     MAX_FILE_BYTES,
     WorkspaceFileError,
     dump_workspace_json,

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-import services
 from canvases.bounded_context import BOUNDED_CONTEXT_CANVAS as CANVAS
 from models.bounded_context import BoundedContextCanvas
+from services import workspaces
 from ui import state
 from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, require_workspace
 from ui.communication import render_communication
@@ -25,7 +25,7 @@ def header(ctx: FormContext) -> None:
         st.caption(f"{CANVAS.attribution} · {CANVAS.licence}")
     new = ctx.data["name"]
     if new != old and new.strip():
-        count = services.rename_context_references(state.draft(), old, new)
+        count = workspaces.rename_context_references(state.draft(), old, new)
         if count:
             st.toast(f"Renamed '{literal(old)}' to '{literal(new)}' in {count} references.")
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-import comparison
-from exports.map_diff_dot import render_map_diff_dot
-from exports.map_export import export_map, export_problem
+from formats.graphviz.map_diff_dot import render_map_diff_dot
+from formats.graphviz.map_render import render_map_image, render_problem
+from services import comparison
 from ui import compare_versions, review_notes, state
 from ui.canvas_page import require_workspace
 from ui.compare_view import render_documents, render_findings_diff, render_summary
@@ -24,8 +24,8 @@ def render_map(compared: compare_versions.ComparedVersions) -> None:
     if diff.map.is_empty:
         st.caption("Nothing on the context map changed.")
     drawn = len(compared.new_map.nodes) + len(diff.map.nodes_removed)
-    if export_problem("svg") is None:
-        picture = export_map(source, "svg").decode("utf-8")
+    if render_problem("svg") is None:
+        picture = render_map_image(source, "svg").decode("utf-8")
         caption = "Context map with the changes marked"
         if drawn > NATURAL_SIZE_UP_TO:
             st.image(picture, width="stretch", caption=caption)

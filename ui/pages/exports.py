@@ -6,11 +6,11 @@ from typing import Any
 
 import streamlit as st
 
-import downloads
 from canvases import CANVASES
-from exports.pdf_geometry import PAGE_SIZES, PageSize
+from formats.pdf.pdf_geometry import PAGE_SIZES, PageSize
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Workspace
+from services import downloads
 from ui import state
 from ui.canvas_page import require_workspace
 from ui.literal_markdown import literal

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-import review_trail
+from services import reviews
 from ui import conflict_view, history_view, review_notes, state
 
 st.title("History")
@@ -24,7 +24,7 @@ workspace_id = st.session_state[state.WORKSPACE_ID]
 versions = state.repository().list_versions(workspace_id)
 notes = state.repository().list_reviews(workspace_id)
 st.subheader("Versions")
-picked = history_view.render_versions(versions, review_trail.notes_by_version(notes))
+picked = history_view.render_versions(versions, reviews.notes_by_version(notes))
 version = next(v for v in versions if v.number == picked)
 history_view.render_actions(version, head=versions[0].number)
 st.subheader("Review notes")

@@ -4,13 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
-import downloads
-import services
 from canvases.workspace_settings import WORKSPACE_SETTINGS
-from exports.cml_import import CmlImport
-from exports.cml_preview import preview_cml_import
-from exports.workspace_file import MAX_FILE_BYTES, WorkspaceFileError
+from formats.cml.cml_preview import preview_cml_import
+from formats.cml.cml_reader import CmlImport
+from formats.workspace_json.workspace_file import MAX_FILE_BYTES, WorkspaceFileError
 from models.validation import WorkspaceInvalid, validate_workspace_data
+from services import configuration, downloads, files, workspaces
 from storage.repository import WorkspaceSummary
 from ui import state
 from ui.canvas_page import finish_form
@@ -50,7 +49,7 @@ def create_form() -> None:
             elif state.is_dirty():
                 st.error("Save or discard the unsaved changes of the open workspace first.")
             else:
-                state.open_workspace(services.create_workspace(state.repository(), name.strip()))
+                state.open_workspace(workspaces.create_workspace(state.repository(), name.strip()))
                 state.flash("success", f"Created workspace '{literal(name.strip())}'.")
                 st.rerun()
 
@@ -58,7 +57,7 @@ def create_form() -> None:
 @st.cache_data(max_entries=2, show_spinner=False)
 def read_cml(raw: bytes, filename: str) -> CmlImport:
     """Read once per uploaded file, not on every rerun of the page (a large model takes seconds)."""
-    return services.read_cml_import(raw, filename)
+    return files.preview_cml_upload(raw, filename)
 
 
 def open_imported(workspace_id: str, name: str, summary: str) -> None:
@@ -87,8 +86,8 @@ def cml_import(raw: bytes, filename: str) -> None:
     if preview.warnings:
         st.warning("Imported all the same:\n\n" + "\n".join(f"- {literal(warning)}" for warning in preview.warnings))
     if st.button("Create workspace from this model", icon="📥", key="import-cml-button"):
-        workspace_id, workspace = services.import_cml_workspace(state.repository(), raw, filename)
-        open_imported(workspace_id, workspace.name, services.describe_workspace(workspace))
+        workspace_id, workspace = workspaces.import_cml_workspace(state.repository(), raw, filename)
+        open_imported(workspace_id, workspace.name, workspaces.describe_workspace(workspace))
 
 
 def import_form() -> None:
@@ -103,7 +102,7 @@ def import_form() -> None:
         return
     if upload is not None and st.button("Import as new workspace", icon="📥", key="import-button"):
         try:
-            workspace_id, workspace = services.import_workspace(state.repository(), upload.getvalue(), upload.name)
+            workspace_id, workspace = workspaces.import_workspace(state.repository(), upload.getvalue(), upload.name)
         except WorkspaceFileError as error:
             st.error("Nothing was imported:\n\n" + "\n".join(f"- {literal(line)}" for line in str(error).splitlines()))
             return
@@ -113,7 +112,7 @@ def import_form() -> None:
             )
         else:
             state.open_workspace(workspace_id)
-            state.flash("success", f"Imported '{literal(workspace.name)}': {services.describe_workspace(workspace)}.")
+            state.flash("success", f"Imported '{literal(workspace.name)}': {workspaces.describe_workspace(workspace)}.")
         st.rerun()
 
 
@@ -146,7 +145,7 @@ def current_actions() -> None:
     with columns[1].popover("Duplicate", icon="📑"):
         copy_name = st.text_input("Name of the copy", value=f"{data['name']} (copy)", key="duplicate-name")
         if st.button("Duplicate saved version", key="duplicate-button", disabled=not copy_name.strip()):
-            services.duplicate_workspace(state.repository(), workspace_id, copy_name.strip())
+            workspaces.duplicate_workspace(state.repository(), workspace_id, copy_name.strip())
             state.flash("success", f"Created '{literal(copy_name.strip())}' from the last saved version.")
             st.rerun()
     with columns[2].popover("Delete", icon="🗑️"):
@@ -154,7 +153,7 @@ def current_actions() -> None:
         if st.checkbox("Yes, delete this workspace", key="delete-confirm") and st.button(
             "Delete workspace", type="primary", key="delete-button"
         ):
-            services.delete_workspace(state.repository(), workspace_id)
+            workspaces.delete_workspace(state.repository(), workspace_id)
             state.close_workspace()
             state.flash("info", f"Deleted workspace '{literal(data['name'])}'.")
             st.rerun()
@@ -171,7 +170,7 @@ def settings() -> None:
 def database_picker(problem: str) -> None:
     """The app still starts when the database is damaged: say why, and offer to open or start another one."""
     st.error(problem, icon="🛑")
-    suggestion = str(services.data_folder() / "workbench-new.db")
+    suggestion = str(configuration.data_folder() / "workbench-new.db")
     with st.form("database-picker"):
         choice = st.text_input(
             "Open another database: a SQLite file (created when missing) or a URL such as postgresql+psycopg://…",

@@ -1,1 +1,0 @@
-"""Reading and writing the workbench's formats; one module per format."""

@@ -1,0 +1,1 @@
+"""The coupling analysis as JSON-ready data and as plain text, for pipelines."""

@@ -1,0 +1,1 @@
+"""Context Mapper CML: the parser and reader (import) and the writer (export)."""

@@ -1,0 +1,1 @@
+"""The context map as Graphviz DOT, and DOT rendered to SVG or PNG."""

@@ -1,0 +1,1 @@
+"""A comparison of two versions as text, Markdown, JSON and the PDF review report."""

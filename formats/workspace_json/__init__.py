@@ -1,0 +1,1 @@
+"""The workspace file: JSON read, validated and written, and its JSON Schema."""

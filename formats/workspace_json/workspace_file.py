@@ -1,0 +1,111 @@
+"""The workspace JSON file: versioned, validated on load, and loaded whole or not at all."""
+
+import json
+from pathlib import Path
+
+from formats.text_input import NotUtf8, decode_utf8
+from models.validation import WorkspaceInvalid, validate_workspace_data
+from models.workspace import SCHEMA_VERSION, Problem, Workspace
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class WorkspaceFileError(ValueError):
+    """A workspace file that cannot be loaded; names the file and each problem's location."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = [f"{source}: {p.path}: {p.message}" if p.path else f"{source}: {p.message}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+def dump_workspace_json(workspace: Workspace) -> str:
+    """The workspace as pretty, diff-friendly JSON that keeps every character as typed."""
+    return json.dumps(workspace.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def _fail(source: str, message: str, path: str = "") -> WorkspaceFileError:
+    return WorkspaceFileError(source, [Problem(path, message)])
+
+
+def _text_of(raw: bytes | str, source: str) -> str:
+    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+    if size > MAX_FILE_BYTES:
+        raise _fail(source, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    try:
+        return decode_utf8(raw)
+    except NotUtf8 as error:
+        raise _fail(source, f"is not UTF-8 text (byte {error.offset}).") from None
+
+
+def _first_unencodable(value: object, path: str = "") -> str | None:
+    """Path of the first text holding an unpaired surrogate (a \\ud800 escape), which UTF-8 cannot store."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path or "(top level)"
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
+        found = _first_unencodable(key, where) if isinstance(key, str) else None
+        found = found or _first_unencodable(item, where)
+        if found:
+            return found
+    return None
+
+
+def _decode(text: str, source: str) -> dict[str, object]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _fail(source, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.") from None
+    except RecursionError:
+        raise _fail(source, "is nested too deeply to be a workspace.") from None
+    except ValueError as error:  # e.g. a number with thousands of digits
+        raise _fail(source, f"is not usable JSON: {error}.") from None
+    if not isinstance(data, dict):
+        raise _fail(source, "does not hold a JSON object, so it is not a workspace.")
+    broken = _first_unencodable(data)
+    if broken:
+        raise _fail(source, "holds an unpaired surrogate escape (such as \\ud800), which is not text.", broken)
+    return data
+
+
+def parse_workspace_json(raw: bytes | str, source: str) -> Workspace:
+    """The workspace in `raw`, or WorkspaceFileError naming `source` and every problem."""
+    text = _text_of(raw, source)
+    data = _decode(text, source)
+    version = data.get("schema_version")
+    # `type(...) is int` because True and 1.0 compare equal to 1 but are not a schema version.
+    if type(version) is not int or version != SCHEMA_VERSION:
+        message = (
+            f"has schema_version {version!r}; this workbench reads schema_version {SCHEMA_VERSION}."
+            if version is not None
+            else f"has no schema_version; workspace files carry schema_version {SCHEMA_VERSION}."
+        )
+        raise _fail(source, message, "schema_version")
+    try:
+        return validate_workspace_data(data, json_text=text)
+    except WorkspaceInvalid as error:
+        raise WorkspaceFileError(source, error.problems) from None
+    except RecursionError:
+        raise _fail(source, "is nested too deeply to be a workspace.") from None
+
+
+def read_workspace_file(path: Path) -> Workspace:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise WorkspaceFileError(str(path), [Problem("", f"cannot be read: {error.strerror}.")]) from None
+    return parse_workspace_json(raw, str(path))
+
+
+def workspace_json_schema() -> dict[str, object]:
+    """The JSON Schema of the workspace file, generated from the models."""
+    schema = Workspace.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Architecture Canvas Workbench workspace"
+    return schema

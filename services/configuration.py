@@ -1,0 +1,36 @@
+"""Where the workbench keeps its data, and the one place that opens the repository."""
+
+import os
+from pathlib import Path
+
+from services.legacy_files import import_workspace_files
+from storage.sql import SqlWorkspaceRepository
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXAMPLE_WORKSPACE = ROOT / "assets" / "examples" / "home-valuation.json"
+
+DATA_DIR_VARIABLE = "WORKBENCH_DATA_DIR"
+
+DATABASE_URL_VARIABLE = "WORKBENCH_DATABASE_URL"
+
+DATABASE_FILE = "workbench.db"
+
+
+def data_folder() -> Path:
+    """WORKBENCH_DATA_DIR, or ./data next to the app."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE, ROOT / "data"))
+
+
+def database_url(folder: Path) -> str:
+    """WORKBENCH_DATABASE_URL (e.g. postgresql+psycopg://...), or the SQLite file in the data folder."""
+    return os.environ.get(DATABASE_URL_VARIABLE) or f"sqlite:///{folder / DATABASE_FILE}"
+
+
+def open_repository(folder: Path, url: str | None = None) -> SqlWorkspaceRepository:
+    """The database at `url` (default: database_url(folder)); raises StorageUnavailable with a clear message."""
+    chosen = url or database_url(folder)
+    repo = SqlWorkspaceRepository(chosen)
+    if chosen == f"sqlite:///{folder / DATABASE_FILE}":  # only the folder's own database takes over its old files
+        import_workspace_files(repo, folder / "workspaces")
+    return repo

@@ -1,0 +1,21 @@
+"""Workspace JSON files of earlier workbenches, moved into a new database on its first start."""
+
+from pathlib import Path
+
+from formats.workspace_json.workspace_file import WorkspaceFileError, read_workspace_file
+from storage.repository import WorkspaceRepository
+
+
+def import_workspace_files(repo: WorkspaceRepository, folder: Path) -> int:
+    """Workspaces saved as JSON files by earlier workbenches move into an empty database as first versions."""
+    if repo.list_workspaces() or not folder.is_dir():
+        return 0
+    count = 0
+    for path in sorted(folder.glob("*.json")):
+        try:
+            workspace = read_workspace_file(path)
+        except WorkspaceFileError:
+            continue  # a broken old file stays where it is for the user to inspect
+        repo.save(path.stem, workspace, author="workbench", message=f"Imported from {path.name}")
+        count += 1
+    return count

@@ -1,0 +1,105 @@
+"""Workspaces and their versions: create, duplicate, import, delete, list history, tag and describe."""
+
+import uuid
+from typing import Any
+
+from formats.cml.cml_reader import parse_cml_workspace
+from formats.workspace_json.workspace_file import parse_workspace_json, read_workspace_file
+from models.validation import validate_workspace_data
+from models.workspace import Workspace
+from services.configuration import EXAMPLE_WORKSPACE
+from storage.repository import VersionInfo, WorkspaceRepository
+
+
+def new_workspace_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def ensure_example_workspace(repo: WorkspaceRepository) -> None:
+    """A newcomer sees a filled workbench: the example is added when the store is empty."""
+    if not repo.list_workspaces():
+        repo.save(new_workspace_id(), read_workspace_file(EXAMPLE_WORKSPACE), author="workbench", message="Example")
+
+
+def create_workspace(repo: WorkspaceRepository, name: str) -> str:
+    workspace = Workspace(name=name)
+    workspace_id = new_workspace_id()
+    repo.save(workspace_id, workspace)
+    return workspace_id
+
+
+def duplicate_workspace(repo: WorkspaceRepository, workspace_id: str, name: str) -> str:
+    original = repo.load(workspace_id)
+    copy = validate_workspace_data({**original.model_dump(mode="json"), "name": name})
+    copy_id = new_workspace_id()
+    repo.save(copy_id, copy)
+    return copy_id
+
+
+def _store_new(repo: WorkspaceRepository, workspace: Workspace) -> tuple[str, Workspace]:
+    workspace_id = new_workspace_id()
+    repo.save(workspace_id, workspace)
+    return workspace_id, workspace
+
+
+def import_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
+    """Stores the workspace in `raw`; raises WorkspaceFileError and stores nothing when it is bad."""
+    return _store_new(repo, parse_workspace_json(raw, filename))
+
+
+def import_cml_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
+    """Stores the workspace a Context Mapper file describes; raises CmlFileError and stores nothing on errors."""
+    return _store_new(repo, parse_cml_workspace(raw, filename).workspace)
+
+
+def list_history(repo: WorkspaceRepository, workspace_id: str) -> list[VersionInfo]:
+    return repo.list_versions(workspace_id)
+
+
+def tag_version(repo: WorkspaceRepository, workspace_id: str, number: int, tag: str) -> None:
+    """Names a version, e.g. "after workshop 2"; the tag moves there from any other version."""
+    repo.tag_version(workspace_id, number, tag)
+
+
+def untag_version(repo: WorkspaceRepository, workspace_id: str, tag: str) -> None:
+    repo.untag_version(workspace_id, tag)
+
+
+def describe_workspace(workspace: Workspace) -> str:
+    """A one-line summary of what a workspace holds, for confirmations and listings."""
+    parts = [
+        (len(workspace.bounded_contexts), "bounded context"),
+        (len(workspace.architecture_canvases), "architecture canvas"),
+        (len(workspace.api_products), "API product canvas"),
+        (len(workspace.relationships), "relationship"),
+    ]
+    return ", ".join(f"{n} {label}{'' if n == 1 else 'es' if label.endswith('s') else 's'}" for n, label in parts)
+
+
+def rename_context_references(data: dict[str, Any], old: str, new: str) -> int:
+    """Points every reference to context `old` at `new` in workspace data; returns how many changed."""
+    changed = 0
+    for context in data["bounded_contexts"]:
+        for entry in [*context["inbound"], *context["outbound"]]:
+            if entry["collaborator"] == old:
+                entry["collaborator"] = new
+                changed += 1
+    for relationship in data["relationships"]:
+        for side in ("upstream", "downstream"):
+            if relationship[side] == old:
+                relationship[side] = new
+                changed += 1
+    for api in data["api_products"]:
+        if api["bounded_context"] == old:
+            api["bounded_context"] = new
+            changed += 1
+    for canvas in data["architecture_canvases"]:
+        for component in canvas["components"]:
+            if component["bounded_context"] == old:
+                component["bounded_context"] = new
+                changed += 1
+    return changed
+
+
+def delete_workspace(repo: WorkspaceRepository, workspace_id: str) -> None:
+    repo.delete(workspace_id)
