@@ -1,36 +1,24 @@
-"""Command line over the same services as the app: validate, schema, analyze."""
+"""The command line, a thin layer over the same services as the app."""
 
 import argparse
-import json
 import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.score import gate_for
 from canvases import CANVASES
-from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
-from formats.cml.cml_reader import describe_problem, read_cml_import
-from formats.cml.cml_writer import export_cml
-from formats.pdf.pdf_canvas import CanvasNotFound
-from formats.pdf.pdf_geometry import PAGE_SIZES
-from formats.workspace_json.workspace_file import (
-    WorkspaceFileError,
-    dump_workspace_json,
-    read_workspace_file,
-    workspace_json_schema,
-)
 from models.workspace import Workspace
 from services import analysing, comparison, configuration, downloads, files, workspaces
-from storage.backup import BackupInvalid
-from storage.repository import StorageUnavailable, WorkspaceExists, WorkspaceRepository
+from services.downloads import PAGE_SIZES, CanvasNotFound
+from services.files import BackupInvalid, WorkspaceExists, WorkspaceFileError
+from services.workspaces import StorageUnavailable, WorkspaceRepository
 
 EXIT_OK, EXIT_GATE_FAILED, EXIT_INVALID = 0, 1, 2
 
 
-def validate(args: argparse.Namespace) -> int:
+def run_validate(args: argparse.Namespace) -> int:
     try:
-        workspace = read_workspace_file(args.path)
+        workspace = files.read_workspace(args.path)
     except WorkspaceFileError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
@@ -38,12 +26,12 @@ def validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def print_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(workspace_json_schema(), indent=2, ensure_ascii=False))
+def run_schema(args: argparse.Namespace) -> int:
+    print(files.workspace_schema_text())
     return EXIT_OK
 
 
-def analyze(args: argparse.Namespace) -> int:
+def run_analyze(args: argparse.Namespace) -> int:
     """Exit 0 when the gate passes, 1 when it fails, 2 when the input is not a valid workspace."""
     try:
         workspace = files.read_any_workspace(args.path)
@@ -51,11 +39,8 @@ def analyze(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return EXIT_INVALID
     analysis = analysing.coupling_analysis(workspace)
-    if args.format == "json":
-        print(json.dumps(analysis_as_data(analysis, args.fail_on), indent=2, ensure_ascii=False))
-    else:
-        print(analysis_as_text(analysis, args.fail_on))
-    return EXIT_OK if gate_for(analysis.findings, args.fail_on)[0] == "pass" else EXIT_GATE_FAILED
+    print(analysing.analysis_report(analysis, fmt=args.format, fail_on=args.fail_on))
+    return EXIT_OK if analysing.gate_passes(analysis, fail_on=args.fail_on) else EXIT_GATE_FAILED
 
 
 def _write_output(output: Path | None, content: str) -> bool:
@@ -71,30 +56,30 @@ def _write_output(output: Path | None, content: str) -> bool:
     return True
 
 
-def import_cml(args: argparse.Namespace) -> int:
+def run_import(args: argparse.Namespace) -> int:
     """A Context Mapper (.cml) file as a workspace file; exit 2 with located errors, and nothing written."""
     try:
-        result = read_cml_import(args.path)
+        result = files.read_cml_model(args.path)
     except WorkspaceFileError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
     for warning in result.warnings:
-        print(f"{args.path}: warning: {describe_problem(warning)}", file=sys.stderr)
-    if not _write_output(args.output, dump_workspace_json(result.workspace)):
+        print(f"{args.path}: warning: {files.cml_problem_text(warning)}", file=sys.stderr)
+    if not _write_output(args.output, files.workspace_json(result.workspace)):
         return EXIT_INVALID
     summary = f"{args.path}: imported '{result.workspace.name}' with {workspaces.describe_workspace(result.workspace)}"
     print(f"{summary}, {len(result.workspace.teams)} teams.", file=sys.stderr if args.output is None else sys.stdout)
     return EXIT_OK
 
 
-def export_cml_file(args: argparse.Namespace) -> int:
+def run_export_cml(args: argparse.Namespace) -> int:
     """A workspace file as Context Mapper CML; exit 2 when the workspace is not valid."""
     try:
         workspace = files.read_any_workspace(args.path)
     except WorkspaceFileError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
-    return EXIT_OK if _write_output(args.output, export_cml(workspace)) else EXIT_INVALID
+    return EXIT_OK if _write_output(args.output, files.cml_text(workspace)) else EXIT_INVALID
 
 
 EXPORT_FORMATS = ("pdf", "report", "json", "svg", "png", "dot")
@@ -148,7 +133,7 @@ def _exported(workspace: Workspace, args: argparse.Namespace) -> tuple[str, byte
     return downloads.export_canvas_pdf(workspace, kind, args.canvas, args.page_size, args.version_label)
 
 
-def export(args: argparse.Namespace) -> int:
+def run_export(args: argparse.Namespace) -> int:
     """A canvas PDF, the workspace report or the workspace file; exit 2 with a located message on bad input."""
     problem = _export_problem(args)
     if problem:
@@ -179,7 +164,7 @@ def _open_database(url: str | None) -> WorkspaceRepository | None:
         return None
 
 
-def backup_history(args: argparse.Namespace) -> int:
+def run_backup(args: argparse.Namespace) -> int:
     """Every version of every workspace into one file; exit 2 when the database cannot be read."""
     repo = _open_database(args.database)
     if repo is None:
@@ -193,7 +178,7 @@ def backup_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def restore_history(args: argparse.Namespace) -> int:
+def run_restore(args: argparse.Namespace) -> int:
     """Adds the history in a backup file; exit 2, and nothing added, when the file or the database is wrong."""
     repo = _open_database(args.database)
     if repo is None:
@@ -212,14 +197,14 @@ def _add_history_commands(commands: "argparse._SubParsersAction[argparse.Argumen
     save = commands.add_parser("backup", help="every version of every workspace to one file")
     save.add_argument("-o", "--output", type=Path, required=True, help="the backup file to write")
     save.add_argument("--database", metavar="URL", help=database_help)
-    save.set_defaults(run=backup_history)
+    save.set_defaults(run=run_backup)
     load = commands.add_parser("restore", help="add the history in a backup file to a database (SQLite or PostgreSQL)")
     load.add_argument("path", type=Path, help="a file written by cli.py backup")
     load.add_argument("--database", metavar="URL", help=database_help)
-    load.set_defaults(run=restore_history)
+    load.set_defaults(run=run_restore)
 
 
-def diff(args: argparse.Namespace) -> int:
+def run_diff(args: argparse.Namespace) -> int:
     """Two versions compared; exit 0, or 2 naming the file, workspace or version that cannot be read."""
     try:
         result = comparison.compare_sources(
@@ -255,7 +240,7 @@ def _add_diff_command(commands: "argparse._SubParsersAction[argparse.ArgumentPar
     compare.add_argument("--database", metavar="URL", help="where stored versions are (default: the app's database)")
     compare.add_argument("--no-findings", action="store_true", help="compare canvases and map only, without analysing")
     compare.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="for --format pdf (default A4)")
-    compare.set_defaults(run=diff)
+    compare.set_defaults(run=run_diff)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -263,8 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a workspace file; exit 2 with located errors")
     check.add_argument("path", type=Path)
-    check.set_defaults(run=validate)
-    commands.add_parser("schema", help="print the JSON Schema of the workspace file").set_defaults(run=print_schema)
+    check.set_defaults(run=run_validate)
+    commands.add_parser("schema", help="print the JSON Schema of the workspace file").set_defaults(run=run_schema)
     review = commands.add_parser("analyze", help="AI coupling findings, score and gate; exit 1 when the gate fails")
     review.add_argument("path", type=Path, help="a workspace file")
     review.add_argument("--format", choices=["text", "json"], default="text")
@@ -274,15 +259,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="what fails the gate (default: an unaccepted error)",
     )
-    review.set_defaults(run=analyze)
+    review.set_defaults(run=run_analyze)
     cml_in = commands.add_parser("import", help="a Context Mapper .cml file as a workspace file; exit 2 with errors")
     cml_in.add_argument("path", type=Path, help="a .cml file")
     cml_in.add_argument("-o", "--output", type=Path, help="the workspace file to write (default: standard output)")
-    cml_in.set_defaults(run=import_cml)
+    cml_in.set_defaults(run=run_import)
     cml_out = commands.add_parser("export-cml", help="a workspace file as Context Mapper CML")
     cml_out.add_argument("path", type=Path, help="a workspace file")
     cml_out.add_argument("-o", "--output", type=Path, help="the .cml file to write (default: standard output)")
-    cml_out.set_defaults(run=export_cml_file)
+    cml_out.set_defaults(run=run_export_cml)
     out = commands.add_parser("export", help="a canvas PDF, the workspace report PDF or the workspace file")
     out.add_argument("path", type=Path, help="a workspace file")
     out.add_argument(
@@ -295,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--page-size", choices=PAGE_SIZES, default="A3", help="landscape paper size (default A3)")
     out.add_argument("--version-label", help="printed in the footer, e.g. v12 or 'unsaved draft'")
     out.add_argument("-o", "--output", type=Path, help="the file to write (default: a name in this folder)")
-    out.set_defaults(run=export)
+    out.set_defaults(run=run_export)
     _add_history_commands(commands)
     _add_diff_command(commands)
     return parser

@@ -1,10 +1,75 @@
-"""The AI coupling analysis of a workspace, for the app and the command line."""
+"""The AI coupling analysis of a workspace or a draft, its gate and its report, for the app and the command line."""
 
 import datetime as dt
+import json
+from dataclasses import dataclass, replace
+from typing import Literal
 
+from analysis import lever
 from analysis.engine import Analysis, analyze_workspace
-from models.workspace import Workspace
+from analysis.metrics import broker_scores
+from analysis.score import Score, gate_for
+from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
+from models.validation import WorkspaceInvalid, validate_workspace_data
+from models.workspace import Problem, Workspace
+
+__all__ = [
+    "LEVER_MAX_CONTEXTS",
+    "Analysis",
+    "DraftAnalysis",
+    "Score",
+    "analyse_draft_text",
+    "analysis_report",
+    "broker_scores",
+    "coupling_analysis",
+    "gate_passes",
+    "score_with_lever_text",
+]
+
+LEVER_MAX_CONTEXTS = lever.MAX_CONTEXTS  # above this many contexts the biggest lever is not looked for
+FailOn = Literal["error", "warning", "never"]
 
 
-def coupling_analysis(workspace: Workspace, today: dt.date | None = None) -> Analysis:
-    return analyze_workspace(workspace, today=today)
+@dataclass
+class DraftAnalysis:
+    problems: list[Problem]  # what keeps the draft from being analysed; empty when it is valid
+    analysis: Analysis | None
+
+
+def coupling_analysis(workspace: Workspace, *, today: dt.date | None = None, with_lever: bool = True) -> Analysis:
+    """Context map, findings, metrics and score; `today` decides which acceptances have expired."""
+    return analyze_workspace(workspace, today=today, lever=with_lever)
+
+
+def _workspace_or_problems(text: str) -> Workspace | list[Problem]:
+    try:
+        return validate_workspace_data(json.loads(text))
+    except WorkspaceInvalid as error:
+        return error.problems
+
+
+def analyse_draft_text(text: str, *, today: dt.date) -> DraftAnalysis:
+    """A draft as JSON text: its problems, or its analysis without the (slow) biggest lever."""
+    checked = _workspace_or_problems(text)
+    if isinstance(checked, list):
+        return DraftAnalysis(checked, None)
+    return DraftAnalysis([], coupling_analysis(checked, today=today, with_lever=False))
+
+
+def score_with_lever_text(text: str, *, today: dt.date, quick: Score) -> Score:
+    """`quick` with the biggest lever filled in, from the draft as JSON text (unchanged when it is invalid)."""
+    checked = _workspace_or_problems(text)
+    if isinstance(checked, list):
+        return quick
+    return replace(quick, lever=coupling_analysis(checked, today=today).score.lever)
+
+
+def gate_passes(analysis: Analysis, *, fail_on: FailOn = "error") -> bool:
+    return gate_for(analysis.findings, fail_on)[0] == "pass"
+
+
+def analysis_report(analysis: Analysis, *, fmt: Literal["text", "json"], fail_on: FailOn = "error") -> str:
+    """The findings, score, gate and metrics as plain text or as JSON, as a pipeline reads them."""
+    if fmt == "json":
+        return json.dumps(analysis_as_data(analysis, fail_on), indent=2, ensure_ascii=False)
+    return analysis_as_text(analysis, fail_on)

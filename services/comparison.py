@@ -1,166 +1,62 @@
-"""Comparing two versions: read each side (a workspace file, a .cml file or a stored version), diff, analyse, word.
-
-A stored version is named `WORKSPACE@VERSION`: the workspace by its id or its name, the version by its
-number, a tag, or `latest`; a workspace named without `@` means its newest version.
-"""
+"""Comparing two versions: read each side, diff the canvases and the map, analyse both, word the review."""
 
 import datetime as dt
 import json
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
-from diff.diff_model import Comparison
+from analysis.config import DEFAULT_CONFIG
+from analysis.context_map import ContextMap, build_context_map
+from diff.diff_model import Change, ChangeKind, Comparison, DocumentDiff, FindingsDiff, WordOp
 from diff.diff_workspaces import compare_workspaces
 from formats.pdf.pdf_geometry import PageSize
 from formats.review.review_json import comparison_as_data
 from formats.review.review_markdown import render_review_markdown
 from formats.review.review_pdf import render_review_pdf
 from formats.review.review_text import render_review_text, summary_line
-from models.workspace import Workspace
-from services import configuration, downloads, files
-from storage.repository import (
-    StorageUnavailable,
-    VersionInfo,
-    VersionNotFound,
-    WorkspaceNotFound,
-    WorkspaceRepository,
-    WorkspaceSummary,
+from services import configuration, downloads
+from services.version_refs import (
+    ComparisonInputError,
+    LoadedVersion,
+    StoredVersionRef,
+    default_database,
+    load_stored_version,
+    load_version,
+    parse_source,
 )
+from storage.repository import StorageUnavailable, WorkspaceRepository
 from storage.sql import SqlWorkspaceRepository
 
-__all__ = [  # the comparison's data type and its one-line summary come from here too, for the app
+__all__ = [  # the comparison's data types and its one-line summary come from here too, for the app
+    "Change",
+    "ChangeKind",
+    "ComparedVersions",
     "Comparison",
     "ComparisonInputError",
+    "DocumentDiff",
+    "FindingsDiff",
     "LoadedVersion",
     "StoredVersionRef",
+    "WordOp",
+    "compare_for_review",
     "compare_sources",
     "compare_stored_versions",
     "compare_versions",
     "export_review",
-    "find_version",
-    "find_workspace",
-    "load_stored_version",
-    "load_version",
     "parse_source",
     "render_review",
     "summary_line",
 ]
 
 ReviewFormat = Literal["text", "json", "md", "pdf"]
-FILE_SUFFIXES = (".json", ".cml")
-NEWEST = ("latest", "newest", "head")
-LISTED = 8  # workspaces named in a message about an unknown one
-
-
-class ComparisonInputError(ValueError):
-    """A side of the comparison cannot be read; the message names the file, workspace or version."""
 
 
 @dataclass(frozen=True)
-class LoadedVersion:
-    """One side of a comparison: what to call it in the review, and its content."""
+class ComparedVersions:
+    """A comparison of two stored versions and the newer one's context map, drawn with the changes marked."""
 
-    label: str
-    workspace: Workspace
-
-
-@dataclass(frozen=True)
-class StoredVersionRef:
-    """`WORKSPACE@VERSION` as typed: a workspace id or name, and a number, tag or `latest` (None: newest)."""
-
-    workspace: str
-    version: str | None
-
-
-def parse_source(text: str) -> Path | StoredVersionRef:
-    """A file when one exists at `text` (or it looks like a file name), else a stored version."""
-    path = Path(text)
-    if path.exists():
-        return path
-    if "@" in text:
-        workspace, _, version = text.rpartition("@")  # the last @: a workspace name may hold one
-        return StoredVersionRef(workspace.strip(), version.strip() or None)
-    if path.suffix.casefold() in FILE_SUFFIXES or os.sep in text:
-        return path
-    return StoredVersionRef(text.strip(), None)
-
-
-def _listing(summaries: list[WorkspaceSummary]) -> str:
-    shown = ", ".join(f"'{s.name}' (id {s.workspace_id})" for s in summaries[:LISTED])
-    more = f" and {len(summaries) - LISTED} more" if len(summaries) > LISTED else ""
-    return f"The stored workspaces are: {shown}{more}." if summaries else "No workspace is stored yet."
-
-
-def find_workspace(repo: WorkspaceRepository, ref: str) -> WorkspaceSummary:
-    """The workspace with id `ref`, else the one named `ref` (exactly, then ignoring case)."""
-    summaries = repo.list_workspaces()
-    by_id = [s for s in summaries if s.workspace_id == ref]
-    named = (
-        by_id
-        or [s for s in summaries if s.name == ref]
-        or [s for s in summaries if s.name.casefold() == ref.casefold()]
-    )
-    if len(named) == 1:
-        return named[0]
-    if named:
-        ids = ", ".join(s.workspace_id for s in named)
-        raise ComparisonInputError(
-            f"'{ref}' names {len(named)} stored workspaces (ids {ids}); use the id, e.g. {named[0].workspace_id}@1."
-        )
-    raise ComparisonInputError(f"'{ref}': no stored workspace has this id or name. {_listing(summaries)}")
-
-
-def find_version(versions: list[VersionInfo], wanted: str | None, workspace: str) -> VersionInfo:
-    """The version numbered or tagged `wanted`; the newest for None or `latest`."""
-    if not versions:
-        raise ComparisonInputError(f"'{workspace}' has no versions.")
-    if wanted is None or wanted.casefold() in NEWEST:
-        return versions[0]
-    found = [v for v in versions if (wanted.isdigit() and v.number == int(wanted)) or wanted in v.tags]
-    if found:
-        return found[0]
-    numbers = sorted(v.number for v in versions)
-    tags = sorted({t for v in versions for t in v.tags})
-    known = f"versions {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"version {numbers[0]}"
-    tagged = f"; tags: {', '.join(tags)}" if tags else ""
-    raise ComparisonInputError(f"'{workspace}' has no version '{wanted}' ({known}{tagged}).")
-
-
-def load_stored_version(repo: WorkspaceRepository, ref: StoredVersionRef) -> LoadedVersion:
-    summary = find_workspace(repo, ref.workspace)
-    try:
-        version = find_version(repo.list_versions(summary.workspace_id), ref.version, summary.name)
-        workspace = repo.load(summary.workspace_id, version.number)
-    except (WorkspaceNotFound, VersionNotFound) as missing:
-        raise ComparisonInputError(
-            f"'{ref.workspace}@{ref.version or 'latest'}' is no longer stored ({missing})."
-        ) from None
-    tags = f" ({', '.join(version.tags)})" if version.tags else ""
-    return LoadedVersion(f"{summary.name}@{version.number}{tags}", workspace)
-
-
-def _default_database() -> SqlWorkspaceRepository:
-    """The app's own database; refused rather than created when it does not exist yet."""
-    folder = configuration.data_folder()
-    url = configuration.database_url(folder)
-    database_file = folder / configuration.DATABASE_FILE
-    if url == f"sqlite:///{database_file}" and not database_file.exists() and not (folder / "workspaces").is_dir():
-        raise ComparisonInputError(
-            f"{database_file}: no workspace database is there, so stored versions cannot be read. "
-            f"Set {configuration.DATA_DIR_VARIABLE} or pass --database URL."
-        )
-    return configuration.open_repository(folder, url)
-
-
-def load_version(text: str, repository: Callable[[], WorkspaceRepository]) -> LoadedVersion:
-    """One side as typed; `repository` opens the database, and is only called for a stored version."""
-    source = parse_source(text)
-    if isinstance(source, Path):
-        return LoadedVersion(text, files.read_any_workspace(source))  # WorkspaceFileError names the file
-    return load_stored_version(repository(), source)
+    comparison: Comparison
+    new_map: ContextMap
 
 
 def compare_sources(
@@ -172,9 +68,7 @@ def compare_sources(
     def repository() -> WorkspaceRepository:
         if not opened:  # once, and only when a side is stored there
             opened.append(
-                configuration.open_repository(configuration.data_folder(), database)
-                if database
-                else _default_database()
+                configuration.open_repository(configuration.data_folder(), database) if database else default_database()
             )
         return opened[0]
 
@@ -226,3 +120,11 @@ def export_review(
         return f"{stem}.pdf", render_review_pdf(comparison, page_size=page_size, printed_on=printed_on)
     suffix = {"text": "txt", "json": "json", "md": "md"}[fmt]
     return f"{stem}.{suffix}", render_review(comparison, fmt).encode("utf-8")
+
+
+def compare_for_review(
+    repo: WorkspaceRepository, workspace_id: str, old: int, new: int, *, today: dt.date | None = None
+) -> ComparedVersions:
+    """Two stored versions compared with their findings, and the newer version's map for the drawing."""
+    result = compare_stored_versions(repo, workspace_id, old, new, today=today)
+    return ComparedVersions(result, build_context_map(repo.load(workspace_id, new), DEFAULT_CONFIG))

@@ -8,12 +8,28 @@ from canvases import CANVASES
 from formats.cml.cml_writer import export_cml
 from formats.graphviz.context_map_dot import render_context_map_dot
 from formats.graphviz.map_render import MapFormat, MapRenderError, render_map_image
-from formats.pdf.pdf_canvas import render_canvas_pdf
+from formats.pdf.pdf_canvas import CanvasNotFound, render_canvas_pdf
 from formats.pdf.pdf_findings import findings_section
-from formats.pdf.pdf_geometry import PageSize
+from formats.pdf.pdf_geometry import PAGE_SIZES, PageSize
 from formats.pdf.pdf_report import MapWarning, ProgressCallback, render_workspace_report
 from formats.workspace_json.workspace_file import dump_workspace_json
 from models.workspace import Workspace
+
+__all__ = [  # the paper sizes and the errors come from here too, for the app and the command line
+    "PAGE_SIZES",
+    "CanvasNotFound",
+    "MapFormat",
+    "PageSize",
+    "ProgressCallback",
+    "export_canvas_pdf",
+    "export_cml_workspace",
+    "export_context_map",
+    "export_workspace",
+    "export_workspace_report",
+    "file_stem",
+    "find_canvas_kinds",
+    "map_svg_for_report",
+]
 
 
 def export_workspace(workspace: Workspace) -> tuple[str, bytes]:

@@ -1,12 +1,48 @@
 """Files in and out of the workbench: workspace files, Context Mapper models and history backups."""
 
+import json
 from pathlib import Path
 
-from formats.cml.cml_reader import CmlImport, parse_cml_workspace, read_cml_workspace
-from formats.workspace_json.workspace_file import read_workspace_file
+from formats.cml.cml_model import CmlProblem
+from formats.cml.cml_preview import CmlImportPreview, preview_cml_import
+from formats.cml.cml_reader import CmlImport, describe_problem, parse_cml_workspace, read_cml_import, read_cml_workspace
+from formats.cml.cml_writer import export_cml
+from formats.workspace_json.workspace_file import (
+    MAX_FILE_BYTES,
+    WorkspaceFileError,
+    dump_workspace_json,
+    read_workspace_file,
+    workspace_json_schema,
+)
 from models.workspace import Workspace
 from storage import backup
-from storage.repository import WorkspaceRepository
+from storage.backup import BackupInvalid
+from storage.repository import WorkspaceExists, WorkspaceRepository
+
+__all__ = [  # the files' limits and errors come from here too, for the app and the command line
+    "MAX_FILE_BYTES",
+    "BackupInvalid",
+    "CmlImport",
+    "CmlImportPreview",
+    "WorkspaceExists",
+    "WorkspaceFileError",
+    "back_up_history",
+    "cml_problem_text",
+    "cml_text",
+    "preview_cml_upload",
+    "read_any_workspace",
+    "read_cml_model",
+    "read_workspace",
+    "restore_history",
+    "summarise_cml_import",
+    "workspace_json",
+    "workspace_schema_text",
+]
+
+
+def read_workspace(path: Path) -> Workspace:
+    """A workspace file; raises WorkspaceFileError naming the file and every broken field."""
+    return read_workspace_file(path)
 
 
 def read_any_workspace(path: Path) -> Workspace:
@@ -14,9 +50,39 @@ def read_any_workspace(path: Path) -> Workspace:
     return read_cml_workspace(path) if path.suffix.casefold() == ".cml" else read_workspace_file(path)
 
 
+def read_cml_model(path: Path) -> CmlImport:
+    """A Context Mapper file's workspace with its warnings; raises CmlFileError (a WorkspaceFileError)."""
+    return read_cml_import(path)
+
+
 def preview_cml_upload(raw: bytes, filename: str) -> CmlImport:
     """What a Context Mapper file would import, for a preview; raises CmlFileError, stores nothing."""
     return parse_cml_workspace(raw, filename)
+
+
+def summarise_cml_import(result: CmlImport) -> CmlImportPreview:
+    """The contexts, relationships by pattern, teams and warnings an import will create, counted."""
+    return preview_cml_import(result)
+
+
+def cml_problem_text(problem: CmlProblem) -> str:
+    """A CML warning or error as one line with its line and column."""
+    return describe_problem(problem)
+
+
+def workspace_json(workspace: Workspace) -> str:
+    """The workspace file's text."""
+    return dump_workspace_json(workspace)
+
+
+def workspace_schema_text() -> str:
+    """The JSON Schema of the workspace file, as committed at docs/workspace.schema.json."""
+    return json.dumps(workspace_json_schema(), indent=2, ensure_ascii=False)
+
+
+def cml_text(workspace: Workspace) -> str:
+    """The workspace as Context Mapper CML."""
+    return export_cml(workspace)
 
 
 def back_up_history(repo: WorkspaceRepository, path: Path) -> int:

@@ -5,6 +5,18 @@ from collections import defaultdict
 
 from storage.repository import ReviewKind, ReviewNote, WorkspaceRepository
 
+__all__ = [  # the notes' types come from here too, for the app
+    "KIND_LABELS",
+    "ReviewKind",
+    "ReviewNote",
+    "add_note",
+    "list_notes",
+    "note_heading",
+    "notes_by_version",
+    "review_state",
+    "where_of",
+]
+
 KIND_LABELS = {ReviewKind.COMMENT: "comment", ReviewKind.REVIEWED: "reviewed", ReviewKind.APPROVED: "approved"}
 
 
@@ -59,3 +71,8 @@ def note_heading(note: ReviewNote) -> str:
     who = note.author or "someone"
     when = note.created_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"Version {note.number} · {KIND_LABELS[note.kind]} · {who} · {when} · on {where_of(note)}"
+
+
+def list_notes(repo: WorkspaceRepository, workspace_id: str) -> list[ReviewNote]:
+    """Every review note on the workspace's versions, newest first."""
+    return repo.list_reviews(workspace_id)

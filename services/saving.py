@@ -3,10 +3,22 @@
 from dataclasses import dataclass
 from typing import Any
 
-from diff.workspace_merge import Choice, Conflict, merge_workspace_data
+from diff.workspace_merge import ABSENT, Choice, Conflict, merge_workspace_data
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
 from storage.repository import StaleParent, VersionInfo, WorkspaceRepository
+
+__all__ = [  # a merge's choices come from here too, for the conflict view
+    "ABSENT",
+    "MERGE_ATTEMPTS",
+    "Choice",
+    "Conflict",
+    "PendingMerge",
+    "SaveOutcome",
+    "resolve_conflicts",
+    "restore_version",
+    "save_workspace",
+]
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,22 @@
 import uuid
 from typing import Any
 
+from diff.canvas_reading import SectionReading, canvas_reading
 from formats.cml.cml_reader import parse_cml_workspace
 from formats.workspace_json.workspace_file import parse_workspace_json, read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
 from services.configuration import EXAMPLE_WORKSPACE
-from storage.repository import VersionInfo, WorkspaceRepository
+from storage.repository import StorageUnavailable, VersionInfo, WorkspaceRepository, WorkspaceSummary
+
+__all__ = [  # the stored workspaces' types come from here too, for the app
+    "SectionReading",
+    "StorageUnavailable",
+    "VersionInfo",
+    "WorkspaceRepository",
+    "WorkspaceSummary",
+    "canvas_reading",
+]
 
 
 def new_workspace_id() -> str:
@@ -103,3 +113,13 @@ def rename_context_references(data: dict[str, Any], old: str, new: str) -> int:
 
 def delete_workspace(repo: WorkspaceRepository, workspace_id: str) -> None:
     repo.delete(workspace_id)
+
+
+def list_workspaces(repo: WorkspaceRepository) -> list[WorkspaceSummary]:
+    """Every stored workspace with its newest version; an unreadable one carries its problem."""
+    return repo.list_workspaces()
+
+
+def load_workspace(repo: WorkspaceRepository, workspace_id: str, *, version: int | None = None) -> Workspace:
+    """The newest version of a workspace, or version `version`; raises WorkspaceNotFound or VersionNotFound."""
+    return repo.load(workspace_id, version)

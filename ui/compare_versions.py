@@ -1,24 +1,14 @@
 """Which two saved versions to compare, and their comparison, computed once per pair of contents."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 import streamlit as st
 
-from analysis.config import DEFAULT_CONFIG
-from analysis.context_map import ContextMap, build_context_map
-from diff.diff_model import Comparison
 from services import comparison
-from storage.repository import VersionInfo, WorkspaceRepository
+from services.workspaces import VersionInfo, WorkspaceRepository
 
 PREVIOUS, TAGGED, PICKED = "previous", "tagged", "picked"
 CACHED_COMPARISONS = 8
-
-
-@dataclass(frozen=True)
-class ComparedVersions:
-    comparison: Comparison
-    new_map: ContextMap  # the newer version's context map, drawn once with the changes marked
 
 
 def describe(version: VersionInfo) -> str:
@@ -59,11 +49,12 @@ def pick_versions(versions: list[VersionInfo]) -> tuple[VersionInfo, VersionInfo
 @st.cache_resource(max_entries=CACHED_COMPARISONS, show_spinner="Comparing the versions and their analyses…")
 def _compared(
     workspace_id: str, old: int, new: int, old_hash: str, new_hash: str, today: dt.date, _repo: WorkspaceRepository
-) -> ComparedVersions:
+) -> comparison.ComparedVersions:
     # Versions never change, so their numbers and content hashes identify the result for every session.
-    result = comparison.compare_stored_versions(_repo, workspace_id, old, new, today=today)
-    return ComparedVersions(result, build_context_map(_repo.load(workspace_id, new), DEFAULT_CONFIG))
+    return comparison.compare_for_review(_repo, workspace_id, old, new, today=today)
 
 
-def compare(repo: WorkspaceRepository, workspace_id: str, old: VersionInfo, new: VersionInfo) -> ComparedVersions:
+def compare(
+    repo: WorkspaceRepository, workspace_id: str, old: VersionInfo, new: VersionInfo
+) -> comparison.ComparedVersions:
     return _compared(workspace_id, old.number, new.number, old.content_hash, new.content_hash, dt.date.today(), repo)

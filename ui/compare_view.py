@@ -4,9 +4,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from diff.diff_model import Change, ChangeKind, Comparison, DocumentDiff, FindingsDiff, WordOp
-from formats.review.review_text import summary_line
 from models.finding import Finding
+from services.comparison import Change, ChangeKind, Comparison, DocumentDiff, FindingsDiff, WordOp, summary_line
 from ui.literal_markdown import literal
 
 STATUS_WORDS = {

@@ -5,8 +5,8 @@ from typing import Any
 
 import streamlit as st
 
-from diff.workspace_merge import ABSENT, Choice
 from services import saving
+from services.saving import ABSENT, Choice
 from ui import layout, state
 from ui.literal_markdown import literal
 

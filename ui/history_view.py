@@ -5,10 +5,10 @@ from typing import Any
 import streamlit as st
 
 from canvases import CANVASES
-from diff.canvas_reading import SectionReading, canvas_reading
 from models.workspace import Workspace
 from services import downloads, reviews, saving, workspaces
-from storage.repository import ReviewNote, VersionInfo
+from services.reviews import ReviewNote
+from services.workspaces import SectionReading, VersionInfo, canvas_reading
 from ui import layout, state
 from ui.literal_markdown import literal
 

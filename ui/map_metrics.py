@@ -5,8 +5,7 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
-from analysis.engine import Analysis
-from analysis.metrics import broker_scores
+from services.analysing import Analysis, broker_scores
 
 MAP_METRIC_LABELS = {
     "contexts": "Bounded contexts",

@@ -5,7 +5,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analysis.score import Score
+from services.analysing import Score
 from ui.literal_markdown import literal
 
 GATE_BADGES = {"pass": ("Gate: PASS", "green", "✅"), "fail": ("Gate: FAIL", "red", "⛔")}

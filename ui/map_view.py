@@ -1,17 +1,28 @@
 """The context map on the page: view options, the drawing (laid out in the browser), the downloads."""
 
-from dataclasses import replace
 from typing import Any, cast
 
 import graphviz  # type: ignore[import-untyped]
 import streamlit as st
 
-from analysis.engine import Analysis
-from formats.graphviz.context_map_dot import render_context_map_dot
-from formats.graphviz.map_layout import Clusters, Detail, Direction, Focus, MapOptions, focus_nodes, plan_layout
-from formats.graphviz.map_legend import render_legend_dot
-from formats.graphviz.map_render import MAP_FORMATS, MEDIA_TYPES, MapFormat, render_map_image, render_problem
+from services.analysing import Analysis
 from services.downloads import file_stem
+from services.map_drawing import (
+    MAP_FORMATS,
+    MEDIA_TYPES,
+    Clusters,
+    Detail,
+    Direction,
+    Focus,
+    MapFormat,
+    MapOptions,
+    layout_of,
+    legend_dot,
+    map_dot,
+    map_image,
+    nodes_shown,
+    why_not_rendered,
+)
 from ui import state
 from ui.map_choices import keep_valid_choice
 
@@ -68,7 +79,7 @@ def map_options(analysis: Analysis) -> MapOptions:
 
 def interactive_map(analysis: Analysis, options: MapOptions) -> bool:
     """For large views only: whether to lay the map out in the browser instead of on the server."""
-    if plan_layout(len(focus_nodes(analysis.context_map, options)), options.detail).engine == "dot":
+    if layout_of(analysis, options).engine == "dot":
         return False
     return st.toggle(
         "Lay out in the browser (hover tooltips; takes seconds beyond about 100 contexts)",
@@ -83,11 +94,11 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
     once on the server with sfdp and shown as an image: drawing a few hundred nodes with the browser's
     Graphviz and d3 took seconds, the image well under one (see README, Context map).
     """
-    shown = focus_nodes(analysis.context_map, options)
-    plan = plan_layout(len(shown), options.detail)
-    source = render_context_map_dot(analysis, replace(options, legend=False))
+    shown = nodes_shown(analysis, options)
+    plan = layout_of(analysis, options)
+    source = map_dot(analysis, options, legend=False)
     alt = f"Context map of {analysis.workspace}: {len(shown)} contexts and external systems"
-    if plan.engine == "dot" or interactive or render_problem("svg") is not None:
+    if plan.engine == "dot" or interactive or why_not_rendered("svg") is not None:
         # Stretched, a map of a few contexts would fill the screen with giant boxes.
         chart = graphviz.Source(browser_dot(source), engine=plan.engine)
         if len(shown) > NATURAL_SIZE_UP_TO:
@@ -95,7 +106,7 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
         else:
             st.graphviz_chart(chart, width="content", alt=alt)
     else:
-        st.image(render_map_image(source, "svg").decode("utf-8"), width="stretch", caption=alt)
+        st.image(map_image(source, "svg").decode("utf-8"), width="stretch", caption=alt)
     if plan.engine != "dot":
         st.caption(
             f"{len(shown)} contexts and systems: laid out with the fast sfdp engine and straight lines"
@@ -104,11 +115,11 @@ def render_map(analysis: Analysis, options: MapOptions, *, interactive: bool = F
         )
     with st.expander("Legend"):
         legend_alt = "Legend of the context map notation"
-        if render_problem("svg") is None:
+        if why_not_rendered("svg") is None:
             # Drawn on the server: the browser's Graphviz bundle would cost a large map's first view seconds.
-            st.image(render_map_image(render_legend_dot(), "svg").decode("utf-8"), caption=legend_alt)
+            st.image(map_image(legend_dot(), "svg").decode("utf-8"), caption=legend_alt)
         else:
-            st.graphviz_chart(render_legend_dot(), width="content", alt=legend_alt)
+            st.graphviz_chart(legend_dot(), width="content", alt=legend_alt)
 
 
 def browser_dot(source: str) -> str:
@@ -125,10 +136,10 @@ def render_downloads(analysis: Analysis, options: MapOptions) -> None:
 
     Each file is rendered only when its button is pressed (and then cached by its DOT source).
     """
-    source = render_context_map_dot(analysis, replace(options, legend=True))
+    source = map_dot(analysis, options, legend=True)
     columns = st.columns(len(MAP_FORMATS) + 1, vertical_alignment="center")
     for column, fmt in zip(columns, MAP_FORMATS, strict=False):
-        problem = render_problem(fmt)
+        problem = why_not_rendered(fmt)
         with column:
             st.download_button(
                 f"Download {fmt.upper()}",
@@ -142,9 +153,9 @@ def render_downloads(analysis: Analysis, options: MapOptions) -> None:
                 icon="⬇️",
             )
     with columns[-1]:
-        for problem in {p for p in (render_problem("svg"), render_problem("png")) if p}:
+        for problem in {p for p in (why_not_rendered("svg"), why_not_rendered("png")) if p}:
             st.caption(problem)
 
 
 def _deferred(source: str, fmt: MapFormat) -> Any:
-    return lambda: render_map_image(source, fmt)
+    return lambda: map_image(source, fmt)

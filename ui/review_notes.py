@@ -6,7 +6,7 @@ import streamlit as st
 
 from canvases import CANVASES
 from services import reviews
-from storage.repository import ReviewKind, ReviewNote
+from services.reviews import ReviewKind, ReviewNote
 from ui import state
 
 WHOLE_VERSION = "The whole version"

@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from services import configuration, workspaces
-from storage.repository import StorageUnavailable, WorkspaceRepository
+from services.workspaces import StorageUnavailable, WorkspaceRepository
 
 WORKSPACE_ID = "workspace_id"
 DRAFT = "draft"  # the workspace being edited, as JSON-like data
@@ -54,19 +54,19 @@ def init_state() -> None:
         st.session_state[WORKSPACE_ID] = None
         if repository_problem() is not None:
             return  # the Workspaces page explains and offers another database
-        readable = [s for s in repository().list_workspaces() if s.problem is None]
+        readable = [s for s in workspaces.list_workspaces(repository()) if s.problem is None]
         if readable:
             open_workspace(readable[0].workspace_id)
 
 
 def open_workspace(workspace_id: str) -> None:
     repo = repository()
-    workspace = repo.load(workspace_id)
+    workspace = workspaces.load_workspace(repo, workspace_id)
     data = workspace.model_dump(mode="json")
     st.session_state[WORKSPACE_ID] = workspace_id
     st.session_state[DRAFT] = data
     st.session_state[SAVED] = copy.deepcopy(data)
-    st.session_state[BASE_VERSION] = repo.list_versions(workspace_id)[0].number
+    st.session_state[BASE_VERSION] = workspaces.list_history(repo, workspace_id)[0].number
     st.session_state[PENDING] = None
     st.session_state[VIEWED_VERSION] = None
     st.session_state[SELECTED] = {}

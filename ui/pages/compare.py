@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from formats.graphviz.map_diff_dot import render_map_diff_dot
-from formats.graphviz.map_render import render_map_image, render_problem
-from services import comparison
+from services import comparison, reviews, workspaces
+from services.map_drawing import changes_dot, map_image, why_not_rendered
 from ui import compare_versions, review_notes, state
 from ui.canvas_page import require_workspace
 from ui.compare_view import render_documents, render_findings_diff, render_summary
@@ -16,16 +15,14 @@ MAP_KEY = (
 )
 
 
-def render_map(compared: compare_versions.ComparedVersions) -> None:
+def render_map(compared: comparison.ComparedVersions) -> None:
     diff = compared.comparison.diff
-    source = render_map_diff_dot(
-        compared.new_map, diff.map, f"{compared.comparison.old_label} → {compared.comparison.new_label}"
-    )
+    source = changes_dot(compared)
     if diff.map.is_empty:
         st.caption("Nothing on the context map changed.")
     drawn = len(compared.new_map.nodes) + len(diff.map.nodes_removed)
-    if render_problem("svg") is None:
-        picture = render_map_image(source, "svg").decode("utf-8")
+    if why_not_rendered("svg") is None:
+        picture = map_image(source, "svg").decode("utf-8")
         caption = "Context map with the changes marked"
         if drawn > NATURAL_SIZE_UP_TO:
             st.image(picture, width="stretch", caption=caption)
@@ -36,7 +33,7 @@ def render_map(compared: compare_versions.ComparedVersions) -> None:
     st.caption(MAP_KEY)
 
 
-def render_downloads(compared: compare_versions.ComparedVersions) -> None:
+def render_downloads(compared: comparison.ComparedVersions) -> None:
     left, right = st.columns(2)
     name, markdown = comparison.export_review(compared.comparison, "md")
     left.download_button("Download the review as Markdown", markdown, name, "text/markdown", icon="⬇️", key="compare-md")
@@ -56,7 +53,7 @@ require_workspace()
 st.title("Compare versions")
 workspace_id = st.session_state[state.WORKSPACE_ID]
 repo = state.repository()
-versions = repo.list_versions(workspace_id)
+versions = workspaces.list_history(repo, workspace_id)
 if len(versions) < 2:
     st.info("This workspace has one saved version so far. Save a change, then compare the two here.", icon="🕓")
     st.stop()
@@ -77,11 +74,14 @@ with map_tab:
 with findings_tab:
     render_findings_diff(compared.comparison.findings)
 with review_tab:
-    notes = [n for n in repo.list_reviews(workspace_id) if n.number in (old.number, new.number)]
+    notes = [n for n in reviews.list_notes(repo, workspace_id) if n.number in (old.number, new.number)]
     left, right = st.columns([1, 1.2])
     with left:
         review_notes.render_note_form(
-            workspace_id, new.number, repo.load(workspace_id, new.number).model_dump(mode="json"), key="compare"
+            workspace_id,
+            new.number,
+            workspaces.load_workspace(repo, workspace_id, version=new.number).model_dump(mode="json"),
+            key="compare",
         )
     with right:
         review_notes.render_notes(notes, empty=f"No review notes on versions {old.number} and {new.number} yet.")

@@ -4,9 +4,9 @@ from typing import Any
 
 import streamlit as st
 
-from analysis import lever
 from models.finding import Finding, FindingStatus
 from models.workspace import Problem
+from services import analysing
 from ui import state
 from ui.canvas_page import require_workspace
 from ui.findings_view import WORKSPACES_PAGE, render_findings
@@ -34,9 +34,10 @@ def counts_of(findings: list[Finding]) -> dict[str, int]:
 
 def lever_wanted(slot: Any, contexts: int) -> bool:
     with slot.container():
-        if contexts > lever.MAX_CONTEXTS:
+        if contexts > analysing.LEVER_MAX_CONTEXTS:
+            limit = analysing.LEVER_MAX_CONTEXTS
             st.caption(
-                f"Biggest lever: not looked for on maps of more than {lever.MAX_CONTEXTS} contexts, where its "
+                f"Biggest lever: not looked for on maps of more than {limit} contexts, where its "
                 "eight re-runs of the analysis would take minutes. Pick the worst findings below instead."
             )
             return False

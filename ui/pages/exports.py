@@ -7,10 +7,10 @@ from typing import Any
 import streamlit as st
 
 from canvases import CANVASES
-from formats.pdf.pdf_geometry import PAGE_SIZES, PageSize
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Workspace
 from services import downloads
+from services.downloads import PAGE_SIZES, PageSize
 from ui import state
 from ui.canvas_page import require_workspace
 from ui.literal_markdown import literal

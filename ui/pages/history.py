@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from services import reviews
+from services import reviews, workspaces
 from ui import conflict_view, history_view, review_notes, state
 
 st.title("History")
@@ -21,8 +21,8 @@ if pending is not None:
     st.divider()
 
 workspace_id = st.session_state[state.WORKSPACE_ID]
-versions = state.repository().list_versions(workspace_id)
-notes = state.repository().list_reviews(workspace_id)
+versions = workspaces.list_history(state.repository(), workspace_id)
+notes = reviews.list_notes(state.repository(), workspace_id)
 st.subheader("Versions")
 picked = history_view.render_versions(versions, reviews.notes_by_version(notes))
 version = next(v for v in versions if v.number == picked)
@@ -31,12 +31,12 @@ st.subheader("Review notes")
 st.caption("Comments and reviewed or approved marks, newest first. Compare two versions on the Compare page.")
 left, right = st.columns([1, 1.2])
 with left:
-    picked_workspace = state.repository().load(workspace_id, picked).model_dump(mode="json")
-    review_notes.render_note_form(workspace_id, picked, picked_workspace, key="history")
+    picked_workspace = workspaces.load_workspace(state.repository(), workspace_id, version=picked)
+    review_notes.render_note_form(workspace_id, picked, picked_workspace.model_dump(mode="json"), key="history")
 with right:
     review_notes.render_notes(notes)
 viewed = st.session_state.get(state.VIEWED_VERSION)
 if viewed is not None:
     st.divider()
     shown = next(v for v in versions if v.number == viewed)
-    history_view.render_read_only(state.repository().load(workspace_id, viewed), shown)
+    history_view.render_read_only(workspaces.load_workspace(state.repository(), workspace_id, version=viewed), shown)

@@ -5,19 +5,15 @@ from pathlib import Path
 import streamlit as st
 
 from canvases.workspace_settings import WORKSPACE_SETTINGS
-from formats.cml.cml_preview import preview_cml_import
-from formats.cml.cml_reader import CmlImport
-from formats.workspace_json.workspace_file import MAX_FILE_BYTES, WorkspaceFileError
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from services import configuration, downloads, files, workspaces
-from storage.repository import WorkspaceSummary
 from ui import state
 from ui.canvas_page import finish_form
 from ui.form import FormContext, render_section
 from ui.literal_markdown import literal
 
 
-def switch_to(summary: WorkspaceSummary) -> None:
+def switch_to(summary: workspaces.WorkspaceSummary) -> None:
     if summary.workspace_id == st.session_state[state.WORKSPACE_ID]:
         return
     if state.is_dirty():
@@ -27,7 +23,7 @@ def switch_to(summary: WorkspaceSummary) -> None:
     st.rerun()
 
 
-def workspace_list(summaries: list[WorkspaceSummary]) -> None:
+def workspace_list(summaries: list[workspaces.WorkspaceSummary]) -> None:
     st.subheader("Your workspaces")
     current = st.session_state[state.WORKSPACE_ID]
     for summary in summaries:
@@ -55,7 +51,7 @@ def create_form() -> None:
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
-def read_cml(raw: bytes, filename: str) -> CmlImport:
+def read_cml(raw: bytes, filename: str) -> files.CmlImport:
     """Read once per uploaded file, not on every rerun of the page (a large model takes seconds)."""
     return files.preview_cml_upload(raw, filename)
 
@@ -72,8 +68,8 @@ def open_imported(workspace_id: str, name: str, summary: str) -> None:
 def cml_import(raw: bytes, filename: str) -> None:
     """A Context Mapper model: what it will create is shown first, and created only when confirmed."""
     try:
-        preview = preview_cml_import(read_cml(raw, filename))
-    except WorkspaceFileError as error:
+        preview = files.summarise_cml_import(read_cml(raw, filename))
+    except files.WorkspaceFileError as error:
         st.error("Nothing can be imported:\n\n" + "\n".join(f"- {literal(line)}" for line in str(error).splitlines()))
         return
     counts = "\n".join(f"- {count} {what}" for what, count in preview.counts if count)
@@ -95,7 +91,7 @@ def import_form() -> None:
         "Import a workspace file (.json) or a Context Mapper model (.cml)",
         type=["json", "cml"],
         key="import-file",
-        max_upload_size=MAX_FILE_BYTES // (1024 * 1024),
+        max_upload_size=files.MAX_FILE_BYTES // (1024 * 1024),
     )
     if upload is not None and upload.name.lower().endswith(".cml"):
         cml_import(upload.getvalue(), upload.name)
@@ -103,7 +99,7 @@ def import_form() -> None:
     if upload is not None and st.button("Import as new workspace", icon="📥", key="import-button"):
         try:
             workspace_id, workspace = workspaces.import_workspace(state.repository(), upload.getvalue(), upload.name)
-        except WorkspaceFileError as error:
+        except files.WorkspaceFileError as error:
             st.error("Nothing was imported:\n\n" + "\n".join(f"- {literal(line)}" for line in str(error).splitlines()))
             return
         if state.is_dirty():
@@ -188,7 +184,7 @@ st.title("Workspaces")
 if problem := state.repository_problem():
     database_picker(problem)
     st.stop()
-summaries = state.repository().list_workspaces()
+summaries = workspaces.list_workspaces(state.repository())
 left, right = st.columns([0.45, 0.55], gap="large")
 with left:
     workspace_list(summaries)

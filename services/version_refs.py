@@ -1,0 +1,135 @@
+"""The two sides of a comparison as typed: a workspace file, a .cml file or a stored version.
+
+A stored version is named `WORKSPACE@VERSION`: the workspace by its id or its name, the version by its
+number, a tag, or `latest`; a workspace named without `@` means its newest version.
+"""
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.workspace import Workspace
+from services import configuration, files
+from storage.repository import (
+    VersionInfo,
+    VersionNotFound,
+    WorkspaceNotFound,
+    WorkspaceRepository,
+    WorkspaceSummary,
+)
+from storage.sql import SqlWorkspaceRepository
+
+FILE_SUFFIXES = (".json", ".cml")
+
+NEWEST = ("latest", "newest", "head")
+
+LISTED = 8  # workspaces named in a message about an unknown one
+
+
+class ComparisonInputError(ValueError):
+    """A side of the comparison cannot be read; the message names the file, workspace or version."""
+
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    """One side of a comparison: what to call it in the review, and its content."""
+
+    label: str
+    workspace: Workspace
+
+
+@dataclass(frozen=True)
+class StoredVersionRef:
+    """`WORKSPACE@VERSION` as typed: a workspace id or name, and a number, tag or `latest` (None: newest)."""
+
+    workspace: str
+    version: str | None
+
+
+def parse_source(text: str) -> Path | StoredVersionRef:
+    """A file when one exists at `text` (or it looks like a file name), else a stored version."""
+    path = Path(text)
+    if path.exists():
+        return path
+    if "@" in text:
+        workspace, _, version = text.rpartition("@")  # the last @: a workspace name may hold one
+        return StoredVersionRef(workspace.strip(), version.strip() or None)
+    if path.suffix.casefold() in FILE_SUFFIXES or os.sep in text:
+        return path
+    return StoredVersionRef(text.strip(), None)
+
+
+def _listing(summaries: list[WorkspaceSummary]) -> str:
+    shown = ", ".join(f"'{s.name}' (id {s.workspace_id})" for s in summaries[:LISTED])
+    more = f" and {len(summaries) - LISTED} more" if len(summaries) > LISTED else ""
+    return f"The stored workspaces are: {shown}{more}." if summaries else "No workspace is stored yet."
+
+
+def find_workspace(repo: WorkspaceRepository, ref: str) -> WorkspaceSummary:
+    """The workspace with id `ref`, else the one named `ref` (exactly, then ignoring case)."""
+    summaries = repo.list_workspaces()
+    by_id = [s for s in summaries if s.workspace_id == ref]
+    named = (
+        by_id
+        or [s for s in summaries if s.name == ref]
+        or [s for s in summaries if s.name.casefold() == ref.casefold()]
+    )
+    if len(named) == 1:
+        return named[0]
+    if named:
+        ids = ", ".join(s.workspace_id for s in named)
+        raise ComparisonInputError(
+            f"'{ref}' names {len(named)} stored workspaces (ids {ids}); use the id, e.g. {named[0].workspace_id}@1."
+        )
+    raise ComparisonInputError(f"'{ref}': no stored workspace has this id or name. {_listing(summaries)}")
+
+
+def find_version(versions: list[VersionInfo], wanted: str | None, workspace: str) -> VersionInfo:
+    """The version numbered or tagged `wanted`; the newest for None or `latest`."""
+    if not versions:
+        raise ComparisonInputError(f"'{workspace}' has no versions.")
+    if wanted is None or wanted.casefold() in NEWEST:
+        return versions[0]
+    found = [v for v in versions if (wanted.isdigit() and v.number == int(wanted)) or wanted in v.tags]
+    if found:
+        return found[0]
+    numbers = sorted(v.number for v in versions)
+    tags = sorted({t for v in versions for t in v.tags})
+    known = f"versions {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"version {numbers[0]}"
+    tagged = f"; tags: {', '.join(tags)}" if tags else ""
+    raise ComparisonInputError(f"'{workspace}' has no version '{wanted}' ({known}{tagged}).")
+
+
+def load_stored_version(repo: WorkspaceRepository, ref: StoredVersionRef) -> LoadedVersion:
+    summary = find_workspace(repo, ref.workspace)
+    try:
+        version = find_version(repo.list_versions(summary.workspace_id), ref.version, summary.name)
+        workspace = repo.load(summary.workspace_id, version.number)
+    except (WorkspaceNotFound, VersionNotFound) as missing:
+        raise ComparisonInputError(
+            f"'{ref.workspace}@{ref.version or 'latest'}' is no longer stored ({missing})."
+        ) from None
+    tags = f" ({', '.join(version.tags)})" if version.tags else ""
+    return LoadedVersion(f"{summary.name}@{version.number}{tags}", workspace)
+
+
+def default_database() -> SqlWorkspaceRepository:
+    """The app's own database; refused rather than created when it does not exist yet."""
+    folder = configuration.data_folder()
+    url = configuration.database_url(folder)
+    database_file = folder / configuration.DATABASE_FILE
+    if url == f"sqlite:///{database_file}" and not database_file.exists() and not (folder / "workspaces").is_dir():
+        raise ComparisonInputError(
+            f"{database_file}: no workspace database is there, so stored versions cannot be read. "
+            f"Set {configuration.DATA_DIR_VARIABLE} or pass --database URL."
+        )
+    return configuration.open_repository(folder, url)
+
+
+def load_version(text: str, repository: Callable[[], WorkspaceRepository]) -> LoadedVersion:
+    """One side as typed; `repository` opens the database, and is only called for a stored version."""
+    source = parse_source(text)
+    if isinstance(source, Path):
+        return LoadedVersion(text, files.read_any_workspace(source))  # WorkspaceFileError names the file
+    return load_stored_version(repository(), source)
