@@ -126,11 +126,13 @@ def _exported(workspace: Workspace, args: argparse.Namespace) -> tuple[str, byte
     if args.format == "json":
         return downloads.export_workspace(workspace)
     if args.format == "report":
-        return downloads.export_workspace_report(workspace, args.page_size, args.version_label)
+        return downloads.export_workspace_report(workspace, page_size=args.page_size, version_label=args.version_label)
     if args.format in MAP_FORMATS:
         return downloads.export_context_map(workspace, args.format)
     kind = _canvas_kind(workspace, args)
-    return downloads.export_canvas_pdf(workspace, kind, args.canvas, args.page_size, args.version_label)
+    return downloads.export_canvas_pdf(
+        workspace, kind, args.canvas, page_size=args.page_size, version_label=args.version_label
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -158,7 +160,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _open_database(url: str | None) -> WorkspaceRepository | None:
     try:
-        return configuration.open_repository(configuration.data_folder(), url)
+        return configuration.open_repository(configuration.data_folder(), url=url)
     except StorageUnavailable as error:
         print(error, file=sys.stderr)
         return None

@@ -68,7 +68,9 @@ def compare_sources(
     def repository() -> WorkspaceRepository:
         if not opened:  # once, and only when a side is stored there
             opened.append(
-                configuration.open_repository(configuration.data_folder(), database) if database else default_database()
+                configuration.open_repository(configuration.data_folder(), url=database)
+                if database
+                else default_database()
             )
         return opened[0]
 

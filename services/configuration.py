@@ -27,7 +27,7 @@ def database_url(folder: Path) -> str:
     return os.environ.get(DATABASE_URL_VARIABLE) or f"sqlite:///{folder / DATABASE_FILE}"
 
 
-def open_repository(folder: Path, url: str | None = None) -> SqlWorkspaceRepository:
+def open_repository(folder: Path, *, url: str | None = None) -> SqlWorkspaceRepository:
     """The database at `url` (default: database_url(folder)); raises StorageUnavailable with a clear message."""
     chosen = url or database_url(folder)
     repo = SqlWorkspaceRepository(chosen)

@@ -62,6 +62,7 @@ def export_canvas_pdf(
     workspace: Workspace,
     canvas_key: str,
     name: str,
+    *,
     page_size: PageSize = "A3",
     version_label: str | None = None,
     printed_on: dt.date | None = None,
@@ -82,10 +83,10 @@ def export_context_map(workspace: Workspace, fmt: MapFormat) -> tuple[str, bytes
 
 def export_workspace_report(
     workspace: Workspace,
+    *,
     page_size: PageSize = "A3",
     version_label: str | None = None,
     printed_on: dt.date | None = None,
-    *,
     with_analysis: bool = True,
     on_progress: ProgressCallback | None = None,
 ) -> tuple[str, bytes]:

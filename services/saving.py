@@ -90,7 +90,7 @@ def resolve_conflicts(
     )
 
 
-def restore_version(repo: WorkspaceRepository, workspace_id: str, number: int, author: str = "") -> SaveOutcome:
+def restore_version(repo: WorkspaceRepository, workspace_id: str, number: int, *, author: str = "") -> SaveOutcome:
     """Makes version `number`'s content the newest version again; history is kept, nothing is rewritten."""
     old = repo.load(workspace_id, number)
     for _ in range(MERGE_ATTEMPTS):

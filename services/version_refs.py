@@ -124,7 +124,7 @@ def default_database() -> SqlWorkspaceRepository:
             f"{database_file}: no workspace database is there, so stored versions cannot be read. "
             f"Set {configuration.DATA_DIR_VARIABLE} or pass --database URL."
         )
-    return configuration.open_repository(folder, url)
+    return configuration.open_repository(folder, url=url)
 
 
 def load_version(text: str, repository: Callable[[], WorkspaceRepository]) -> LoadedVersion:

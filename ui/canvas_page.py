@@ -56,7 +56,7 @@ def pick_canvas(canvas: CanvasDef) -> int | None:
         range(len(items)),
         index=current,
         format_func=lambda i: names[i],
-        key=state.widget_key("pick", canvas.key),
+        key=state.widget_key(state.PICK, canvas.key),
     )
     state.select(canvas.key, index)
     return int(index)

@@ -6,8 +6,9 @@ import streamlit as st
 
 from services import comparison
 from services.workspaces import VersionInfo, WorkspaceRepository
+from ui import state
 
-PREVIOUS, TAGGED, PICKED = "previous", "tagged", "picked"
+PREVIOUS, TAGGED, PICKED = "previous", "tagged", state.COMPARE_PICKED
 CACHED_COMPARISONS = 8
 
 
@@ -30,7 +31,7 @@ def pick_versions(versions: list[VersionInfo]) -> tuple[VersionInfo, VersionInfo
     if tagged is not None:
         choices[TAGGED] = f"Newest with the last tagged version (v{tagged.number}, {', '.join(tagged.tags)})"
     choices[PICKED] = "Two versions I pick"
-    how = st.radio("Compare", list(choices), format_func=choices.__getitem__, key="compare-how", horizontal=True)
+    how = st.radio("Compare", list(choices), format_func=choices.__getitem__, key=state.COMPARE_HOW, horizontal=True)
     if how == PREVIOUS:
         return versions[1], versions[0]
     if how == TAGGED and tagged is not None:
@@ -38,10 +39,10 @@ def pick_versions(versions: list[VersionInfo]) -> tuple[VersionInfo, VersionInfo
     older, newer = st.columns(2)
     numbers = {v.number: v for v in versions}
     old = older.selectbox(
-        "Before", list(numbers), index=1, format_func=lambda n: describe(numbers[n]), key="compare-old"
+        "Before", list(numbers), index=1, format_func=lambda n: describe(numbers[n]), key=state.COMPARE_OLD
     )
     new = newer.selectbox(
-        "After", list(numbers), index=0, format_func=lambda n: describe(numbers[n]), key="compare-new"
+        "After", list(numbers), index=0, format_func=lambda n: describe(numbers[n]), key=state.COMPARE_NEW
     )
     return numbers[int(old)], numbers[int(new)]
 

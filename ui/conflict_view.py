@@ -57,7 +57,7 @@ def _save_resolution(pending: saving.PendingMerge, choices: dict[str, Choice]) -
         pending,
         choices,
         author=st.session_state[state.AUTHOR],
-        message=st.session_state.get(layout.message_key(), "").strip() or f"Resolved conflicts with {pending.head}",
+        message=st.session_state.get(state.message_key(), "").strip() or f"Resolved conflicts with {pending.head}",
     )
     if outcome.pending is not None:
         st.session_state[state.PENDING] = outcome.pending

@@ -197,7 +197,7 @@ def _relationship_index(finding: Finding) -> int | None:
 
 
 def _select_relationship(index: int) -> None:
-    st.session_state.pop(state.widget_key("pick", state.RELATIONSHIP_KIND), None)
+    st.session_state.pop(state.widget_key(state.PICK, state.RELATIONSHIP_KIND), None)
     state.select(state.RELATIONSHIP_KIND, index)
     st.session_state[state.MAP_TAB] = "Relationships"
 

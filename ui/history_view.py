@@ -53,7 +53,9 @@ def render_actions(version: VersionInfo, head: int) -> None:
         _restore(workspace_id, version.number)
     if compare.button("Compare with the newest", icon="🔍", key="history-compare", disabled=version.number == head):
         # The Compare page reads its pickers from these keys.
-        st.session_state.update({"compare-how": "picked", "compare-old": version.number, "compare-new": head})
+        st.session_state.update(
+            {state.COMPARE_HOW: state.COMPARE_PICKED, state.COMPARE_OLD: version.number, state.COMPARE_NEW: head}
+        )
         st.switch_page("ui/pages/compare.py")
     with right.popover("Tag", icon="🏷️"):
         tag = st.text_input("Tag or name", placeholder="after workshop 2", key="history-tag")
@@ -71,7 +73,7 @@ def _restore(workspace_id: str, number: int) -> None:
     if state.is_dirty():
         st.warning("Save or discard your unsaved changes first: restoring replaces the draft.")
         return
-    outcome = saving.restore_version(state.repository(), workspace_id, number, st.session_state[state.AUTHOR])
+    outcome = saving.restore_version(state.repository(), workspace_id, number, author=st.session_state[state.AUTHOR])
     layout.finish_save(outcome)
     state.bump_epoch()
     if outcome.created and outcome.version is not None:

@@ -42,7 +42,7 @@ def render_sidebar() -> tuple[bool, Any]:
         st.session_state[state.AUTHOR] = author.strip()  # remembered for this browser session
         st.text_input(
             "What changed?",
-            key=message_key(),
+            key=state.message_key(),
             placeholder="e.g. after workshop 2",
             help="Saved with the new version and shown in its history.",
         )
@@ -50,10 +50,6 @@ def render_sidebar() -> tuple[bool, Any]:
         discard = st.empty()
         st.caption(f"Editing from version {st.session_state.get(state.BASE_VERSION) or '–'}")
     return save, (heading, status, discard)
-
-
-def message_key() -> str:
-    return f"save-message-{st.session_state[state.MESSAGE_ROUND]}"
 
 
 def show_pending_merge() -> None:
@@ -94,7 +90,7 @@ def save_draft() -> None:
             state.draft(),
             parent=st.session_state.get(state.BASE_VERSION),
             author=st.session_state[state.AUTHOR],
-            message=st.session_state.get(message_key(), "").strip(),
+            message=st.session_state.get(state.message_key(), "").strip(),
         )
     except WorkspaceInvalid as error:
         lines = "\n".join(f"- `{p.path or 'workspace'}`: {literal(p.message)}" for p in error.problems[:20])

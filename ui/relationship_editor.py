@@ -42,7 +42,7 @@ def _pick(items: list[dict[str, Any]]) -> int:
         range(len(items)),
         index=current,
         format_func=lambda i: describe_relationship(items[i]),
-        key=state.widget_key("pick", KIND),
+        key=state.widget_key(state.PICK, KIND),
     )
     state.select(KIND, int(index))
     return int(index)

@@ -25,7 +25,7 @@ VIEWED_VERSION = "viewed_version"  # the old version shown read-only on the Hist
 
 @st.cache_resource
 def _open_repository(folder: str, url: str | None) -> WorkspaceRepository:
-    repo = configuration.open_repository(Path(folder), url)
+    repo = configuration.open_repository(Path(folder), url=url)
     workspaces.ensure_example_workspace(repo)
     return repo
 
@@ -100,7 +100,7 @@ def mark_saved(data: dict[str, Any], version: int | None = None) -> None:
 
 def bump_epoch() -> None:
     """Rebuild every editor widget from the draft (after loading, adding or deleting canvases)."""
-    for key in [k for k in st.session_state if isinstance(k, str) and k.endswith("::base")]:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.endswith(TABLE_BASE_SUFFIX)]:
         del st.session_state[key]
     st.session_state[EPOCH] = st.session_state.get(EPOCH, 0) + 1
 
@@ -140,3 +140,26 @@ MAP_INTERACTIVE = "map_interactive"
 MAP_TAB = "map_tab"  # the open tab under the map; only its content is drawn
 
 MAP_LEVER = "map_lever"  # asked for the biggest lever of a large map
+
+# Print & export page.
+EXPORT_REPORT = "export_report"  # {"file", "pdf", "warnings", "source", "size"} of the last report built
+EXPORT_PAGE_SIZE = "export-page-size"
+EXPORT_KIND = "export-kind"
+
+# Compare page: which versions; History's "Compare with the newest" sets them before switching pages.
+COMPARE_HOW = "compare-how"
+COMPARE_PICKED = "picked"  # the COMPARE_HOW choice of two versions picked by hand
+COMPARE_OLD = "compare-old"
+COMPARE_NEW = "compare-new"
+PICK = "pick"  # with a canvas kind, the widget key of the canvas (or relationship) picker
+TABLE_BASE_SUFFIX = "::base"  # a table editor's key + this: the rows it was first given
+SAVE_MESSAGE = "save-message"  # with MESSAGE_ROUND: the save message field's key
+
+
+def message_key() -> str:
+    """The save message's widget key; a new round after each save empties the field."""
+    return f"{SAVE_MESSAGE}-{st.session_state[MESSAGE_ROUND]}"
+
+
+def table_base_key(key: str) -> str:
+    return f"{key}{TABLE_BASE_SUFFIX}"

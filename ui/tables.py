@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from canvases.definition import Column, FieldDef, FieldKind
+from ui import state
 
 
 def _column_config(column: Column, contexts: list[str]) -> Any:
@@ -31,7 +32,7 @@ def edit_table(
     key: str, field: FieldDef, rows: list[dict[str, Any]], *, contexts: list[str], label: str, disabled: bool = False
 ) -> list[dict[str, Any]]:
     """Shows `rows` in an editable table and returns the rows as edited by the user."""
-    base_key = f"{key}::base"
+    base_key = state.table_base_key(key)
     # The editor's state holds edits relative to the data it was first given: keep that data
     # fixed while the widget lives, and rebuild it from the draft when the widget was gone.
     if key not in st.session_state or base_key not in st.session_state:

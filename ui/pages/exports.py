@@ -16,9 +16,6 @@ from ui.canvas_page import require_workspace
 from ui.literal_markdown import literal
 
 # Session-state keys of this page.
-REPORT = "export_report"  # {"file", "pdf", "warnings", "source", "size"} of the last report built
-PAGE_SIZE = "export-page-size"
-KIND = "export-kind"
 
 
 def version_label() -> str:
@@ -49,7 +46,7 @@ def canvas_pdf(source: str, kind: str, name: str, page_size: PageSize, label: st
     workspace = validate_workspace_data(json.loads(source))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        file_name, pdf = downloads.export_canvas_pdf(workspace, kind, name, page_size, label)
+        file_name, pdf = downloads.export_canvas_pdf(workspace, kind, name, page_size=page_size, version_label=label)
     return file_name, pdf, [str(w.message) for w in caught]
 
 
@@ -60,7 +57,7 @@ def one_canvas(workspace: Workspace, page_size: PageSize) -> None:
     if not kinds:
         st.info("This workspace has no canvases yet. Add one on a canvas page first.")
         return
-    kind = st.selectbox("Canvas kind", kinds, format_func=lambda k: CANVASES[k].title, key=KIND)
+    kind = st.selectbox("Canvas kind", kinds, format_func=lambda k: CANVASES[k].title, key=state.EXPORT_KIND)
     canvas = CANVASES[kind]
     names = [str(getattr(d, canvas.name_field)) for d in getattr(workspace, canvas.collection)]
     name = st.selectbox(canvas.title, names, key=f"export-canvas-{kind}")
@@ -83,10 +80,12 @@ def build_report(workspace: Workspace, page_size: PageSize) -> None:
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            file_name, pdf = downloads.export_workspace_report(workspace, page_size, version_label(), on_progress=show)
+            file_name, pdf = downloads.export_workspace_report(
+                workspace, page_size=page_size, version_label=version_label(), on_progress=show
+            )
         status.update(label=f"Report ready: {file_name} ({len(pdf) // 1024:,} KB)", state="complete", expanded=False)
     problems = [str(w.message) for w in caught]
-    st.session_state[REPORT] = {"file": file_name, "pdf": pdf, "warnings": problems, "source": source}
+    st.session_state[state.EXPORT_REPORT] = {"file": file_name, "pdf": pdf, "warnings": problems, "source": source}
 
 
 def workspace_report(workspace: Workspace, page_size: PageSize) -> None:
@@ -94,7 +93,7 @@ def workspace_report(workspace: Workspace, page_size: PageSize) -> None:
     st.caption("A cover, a table of contents with links and bookmarks, the workspace overview, then every canvas.")
     if st.button("Build the workspace report", icon="📚", key="report-build-button"):
         build_report(workspace, page_size)
-    report = st.session_state.get(REPORT)
+    report = st.session_state.get(state.EXPORT_REPORT)
     if report is None:
         return
     if report["source"] != json.dumps(state.draft(), sort_keys=True, ensure_ascii=False):
@@ -115,7 +114,9 @@ data = require_workspace()
 st.title("Print & export")
 printable = printable_workspace(data)
 if printable is not None:
-    size = st.radio("Paper", PAGE_SIZES, horizontal=True, format_func=lambda s: f"{s} landscape", key=PAGE_SIZE)
+    size = st.radio(
+        "Paper", PAGE_SIZES, horizontal=True, format_func=lambda s: f"{s} landscape", key=state.EXPORT_PAGE_SIZE
+    )
     left, right = st.columns(2, gap="large")
     with left:
         one_canvas(printable, size)
