@@ -30,6 +30,9 @@ RULE_FUNCTIONS: list[Rule] = [
     sharing.aic020_duplicated_ai_decision,
 ]
 
+# A one-sided collaboration may be a stale entry; contradicting canvases leave the map unsure which is true.
+CONSISTENCY_SEVERITY: dict[str, Severity] = {"CON001": Severity.INFO, "CON002": Severity.WARNING}
+
 
 def balance_findings(ctx: RuleContext, findings: list[Finding]) -> list[Finding]:
     """AIC019, the catch-all: global complexity on an AI edge that no specific rule already explains."""
@@ -83,7 +86,7 @@ def mentions(subject: str, label: str) -> bool:
 def consistency_findings(cmap: ContextMap) -> Iterator[Finding]:
     for problem in cmap.inconsistencies:
         rule = "CON001" if problem.kind == "missing_counterpart" else "CON002"
-        severity = Severity.INFO if rule == "CON001" else Severity.WARNING
+        severity = CONSISTENCY_SEVERITY[rule]
         text = RULES[rule]
         yield Finding(
             rule=rule,
