@@ -95,3 +95,15 @@ def test_the_scan_sees_the_whole_project() -> None:
     assert {"ui/pages/workspaces.py", "services/saving.py", "formats/cml/cml_reader.py"} <= {
         str(p.relative_to(ROOT)) for paths in parts.values() for p in paths
     }
+
+
+def test_the_repository_is_built_in_one_place() -> None:
+    """Only services/configuration.py constructs a repository; everything else is handed the one it opens."""
+    builders = {"SqlWorkspaceRepository", "InMemoryWorkspaceRepository"}
+    building = set()
+    for paths in project_modules().values():
+        for path in paths:
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in builders:
+                    building.add(str(path.relative_to(ROOT)))
+    assert building == {"services/configuration.py"}
