@@ -15,14 +15,34 @@ from services.workspaces import StorageUnavailable, WorkspaceRepository
 
 EXIT_OK, EXIT_GATE_FAILED, EXIT_INVALID = 0, 1, 2
 
+# Every message the command line prints: cli.py is one module, so this block is its catalogue.
+# Results, on standard output (the import summary on standard error when the workspace goes there).
+VALID = "{path}: valid workspace '{name}' with {summary}."
+IMPORTED = "{path}: imported '{name}' with {summary}, {teams} teams."
+WROTE = "Wrote {path} ({size:,} bytes)."
+BACKED_UP = "Wrote {count} versions of {workspaces} workspaces to {path}."
+RESTORED = "Restored {count} versions from {path}."
+# Errors and warnings, on standard error; `error` is the caught exception's own message.
+CANNOT_WRITE = "{path}: cannot be written: {reason}."
+LOCATED_ERROR = "{path}: {error}"
+LOCATED_WARNING = "{path}: warning: {warning}"
+EXPORT_PROBLEM = "cli.py export: {problem}"
+DIFF_WARNING = "cli.py diff: warning: {warning}"
+BACKUP_NOT_WRITTEN = "{path}: not written: {error}"
+NOTHING_RESTORED = "Nothing restored: {error}"
+# What `export` is asked to print.
+NOT_AN_EXPORT_FORMAT = "--format {format} is not an export format; choose {formats}."
+PDF_NEEDS_CANVAS = "--format pdf needs --canvas NAME, the name of one canvas in the workspace."
+CANVAS_ONLY_FOR_PDF = "--canvas and --kind pick one canvas for --format pdf; --format {format} prints the workspace."
+NAMES_TWO_KINDS = "'{name}' names {titles}; choose one with {options}."
+A_TITLE, AN_TITLE, KIND_OPTION = "a {title}", "an {title}", "--kind {kind}"
+NO_CANVAS_NAMED = "no canvas is named '{name}'. The canvases are: {names}."
+LISTED_CANVAS, NO_CANVASES = "'{name}'", "none"
+
 
 def run_validate(args: argparse.Namespace) -> int:
-    try:
-        workspace = files.read_workspace(args.path)
-    except WorkspaceFileError as error:
-        print(error, file=sys.stderr)
-        return EXIT_INVALID
-    print(f"{args.path}: valid workspace '{workspace.name}' with {workspaces.describe_workspace(workspace)}.")
+    workspace = files.read_workspace(args.path)
+    print(VALID.format(path=args.path, name=workspace.name, summary=workspaces.describe_workspace(workspace)))
     return EXIT_OK
 
 
@@ -33,11 +53,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_analyze(args: argparse.Namespace) -> int:
     """Exit 0 when the gate passes, 1 when it fails, 2 when the input is not a valid workspace."""
-    try:
-        workspace = files.read_any_workspace(args.path)
-    except WorkspaceFileError as error:
-        print(error, file=sys.stderr)
-        return EXIT_INVALID
+    workspace = files.read_any_workspace(args.path)
     analysis = analysing.coupling_analysis(workspace)
     print(analysing.analysis_report(analysis, fmt=args.format, fail_on=args.fail_on))
     return EXIT_OK if analysing.gate_passes(analysis, fail_on=args.fail_on) else EXIT_GATE_FAILED
@@ -51,34 +67,27 @@ def _write_output(output: Path | None, content: str) -> bool:
     try:
         output.write_text(content, encoding="utf-8")
     except OSError as error:
-        print(f"{output}: cannot be written: {error.strerror}.", file=sys.stderr)
+        print(CANNOT_WRITE.format(path=output, reason=error.strerror), file=sys.stderr)
         return False
     return True
 
 
 def run_import(args: argparse.Namespace) -> int:
     """A Context Mapper (.cml) file as a workspace file; exit 2 with located errors, and nothing written."""
-    try:
-        result = files.read_cml_model(args.path)
-    except WorkspaceFileError as error:
-        print(error, file=sys.stderr)
-        return EXIT_INVALID
+    result = files.read_cml_model(args.path)
     for warning in result.warnings:
-        print(f"{args.path}: warning: {files.cml_problem_text(warning)}", file=sys.stderr)
+        print(LOCATED_WARNING.format(path=args.path, warning=files.cml_problem_text(warning)), file=sys.stderr)
     if not _write_output(args.output, files.workspace_json(result.workspace)):
         return EXIT_INVALID
-    summary = f"{args.path}: imported '{result.workspace.name}' with {workspaces.describe_workspace(result.workspace)}"
-    print(f"{summary}, {len(result.workspace.teams)} teams.", file=sys.stderr if args.output is None else sys.stdout)
+    imported, summary = result.workspace, workspaces.describe_workspace(result.workspace)
+    done = IMPORTED.format(path=args.path, name=imported.name, summary=summary, teams=len(imported.teams))
+    print(done, file=sys.stderr if args.output is None else sys.stdout)
     return EXIT_OK
 
 
 def run_export_cml(args: argparse.Namespace) -> int:
     """A workspace file as Context Mapper CML; exit 2 when the workspace is not valid."""
-    try:
-        workspace = files.read_any_workspace(args.path)
-    except WorkspaceFileError as error:
-        print(error, file=sys.stderr)
-        return EXIT_INVALID
+    workspace = files.read_any_workspace(args.path)
     return EXIT_OK if _write_output(args.output, files.cml_text(workspace)) else EXIT_INVALID
 
 
@@ -90,20 +99,19 @@ def _write_file(output: Path, content: bytes) -> int:
     try:
         output.write_bytes(content)
     except OSError as error:
-        print(f"{output}: cannot be written: {error.strerror}.", file=sys.stderr)
+        print(CANNOT_WRITE.format(path=output, reason=error.strerror), file=sys.stderr)
         return EXIT_INVALID
-    print(f"Wrote {output} ({len(content):,} bytes).")
+    print(WROTE.format(path=output, size=len(content)))
     return EXIT_OK
 
 
 def _export_problem(args: argparse.Namespace) -> str | None:
-    choose = f"choose {', '.join(EXPORT_FORMATS)}"
     if args.format not in EXPORT_FORMATS:
-        return f"--format {args.format} is not an export format; {choose}."
+        return NOT_AN_EXPORT_FORMAT.format(format=args.format, formats=", ".join(EXPORT_FORMATS))
     if args.format == "pdf" and not args.canvas:
-        return "--format pdf needs --canvas NAME, the name of one canvas in the workspace."
+        return PDF_NEEDS_CANVAS
     if args.format != "pdf" and (args.canvas or args.kind):
-        return f"--canvas and --kind pick one canvas for --format pdf; --format {args.format} prints the workspace."
+        return CANVAS_ONLY_FOR_PDF.format(format=args.format)
     return None
 
 
@@ -112,13 +120,14 @@ def _canvas_kind(workspace: Workspace, args: argparse.Namespace) -> str:
         return str(args.kind)
     kinds = downloads.find_canvas_kinds(workspace, args.canvas)
     if len(kinds) > 1:
-        titles = " and ".join(("an " if CANVASES[k].title[0] in "AEIOU" else "a ") + CANVASES[k].title for k in kinds)
-        options = " or ".join(f"--kind {k}" for k in kinds)
-        raise CanvasNotFound(f"'{args.canvas}' names {titles}; choose one with {options}.")
+        titles = [CANVASES[k].title for k in kinds]
+        named = " and ".join((AN_TITLE if t[0] in "AEIOU" else A_TITLE).format(title=t) for t in titles)
+        options = " or ".join(KIND_OPTION.format(kind=k) for k in kinds)
+        raise CanvasNotFound(NAMES_TWO_KINDS.format(name=args.canvas, titles=named, options=options))
     if not kinds:
         names = [str(getattr(d, c.name_field)) for c in CANVASES.values() for d in getattr(workspace, c.collection)]
-        listed = ", ".join(f"'{n}'" for n in dict.fromkeys(names)) or "none"
-        raise CanvasNotFound(f"no canvas is named '{args.canvas}'. The canvases are: {listed}.")
+        listed = ", ".join(LISTED_CANVAS.format(name=n) for n in dict.fromkeys(names)) or NO_CANVASES
+        raise CanvasNotFound(NO_CANVAS_NAMED.format(name=args.canvas, names=listed))
     return kinds[0]
 
 
@@ -139,22 +148,18 @@ def run_export(args: argparse.Namespace) -> int:
     """A canvas PDF, the workspace report or the workspace file; exit 2 with a located message on bad input."""
     problem = _export_problem(args)
     if problem:
-        print(f"cli.py export: {problem}", file=sys.stderr)
+        print(EXPORT_PROBLEM.format(problem=problem), file=sys.stderr)
         return EXIT_INVALID
-    try:
-        workspace = files.read_any_workspace(args.path)
-    except WorkspaceFileError as error:
-        print(error, file=sys.stderr)
-        return EXIT_INVALID
+    workspace = files.read_any_workspace(args.path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             name, content = _exported(workspace, args)
         except CanvasNotFound as error:
-            print(f"{args.path}: {error}", file=sys.stderr)
+            print(LOCATED_ERROR.format(path=args.path, error=error), file=sys.stderr)
             return EXIT_INVALID
     for warning in caught:
-        print(f"{args.path}: warning: {warning.message}", file=sys.stderr)
+        print(LOCATED_WARNING.format(path=args.path, warning=warning.message), file=sys.stderr)
     return _write_file(args.output or Path(name), content)
 
 
@@ -174,9 +179,9 @@ def run_backup(args: argparse.Namespace) -> int:
     try:
         count = files.back_up_history(repo, args.output)
     except (OSError, StorageUnavailable) as error:
-        print(f"{args.output}: not written: {error}", file=sys.stderr)
+        print(BACKUP_NOT_WRITTEN.format(path=args.output, error=error), file=sys.stderr)
         return EXIT_INVALID
-    print(f"Wrote {count} versions of {len(repo.list_workspaces())} workspaces to {args.output}.")
+    print(BACKED_UP.format(count=count, workspaces=len(repo.list_workspaces()), path=args.output))
     return EXIT_OK
 
 
@@ -188,9 +193,9 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         count = files.restore_history(repo, args.path)
     except (BackupInvalid, WorkspaceExists, StorageUnavailable) as error:
-        print(f"Nothing restored: {error}", file=sys.stderr)
+        print(NOTHING_RESTORED.format(error=error), file=sys.stderr)
         return EXIT_INVALID
-    print(f"Restored {count} versions from {args.path}.")
+    print(RESTORED.format(count=count, path=args.path))
     return EXIT_OK
 
 
@@ -212,7 +217,7 @@ def run_diff(args: argparse.Namespace) -> int:
         result = comparison.compare_sources(
             args.old, args.new, database=args.database, with_findings=not args.no_findings
         )
-    except (WorkspaceFileError, comparison.ComparisonInputError) as error:
+    except comparison.ComparisonInputError as error:  # main() reports an unreadable file
         print(error, file=sys.stderr)
         return EXIT_INVALID
     if args.format != "pdf":
@@ -221,7 +226,7 @@ def run_diff(args: argparse.Namespace) -> int:
         warnings.simplefilter("always")
         name, content = comparison.export_review(result, "pdf", page_size=args.page_size)
     for warning in caught:
-        print(f"cli.py diff: warning: {warning.message}", file=sys.stderr)
+        print(DIFF_WARNING.format(warning=warning.message), file=sys.stderr)
     return _write_file(args.output or Path(name), content)
 
 
@@ -290,7 +295,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except WorkspaceFileError as error:  # every command exits 2 on an input file it cannot read, naming the field
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from formats.pdf.pdf_geometry import PAGE_SIZES, PageSize
 from formats.pdf.pdf_report import MapWarning, ProgressCallback, render_workspace_report
 from formats.workspace_json.workspace_file import dump_workspace_json
 from models.workspace import Workspace
+from services import service_messages
 
 __all__ = [  # the paper sizes and the errors come from here too, for the app and the command line
     "PAGE_SIZES",
@@ -111,5 +112,5 @@ def map_svg_for_report(analysis: Analysis) -> bytes | None:
     try:
         return render_map_image(render_context_map_dot(analysis), "svg")
     except MapRenderError as error:
-        warnings.warn(f"The report has no context map: {error}", MapWarning, stacklevel=2)
+        warnings.warn(service_messages.REPORT_WITHOUT_MAP.format(reason=error), MapWarning, stacklevel=2)
         return None

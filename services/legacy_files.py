@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from formats.workspace_json.workspace_file import WorkspaceFileError, read_workspace_file
+from services import service_messages
 from storage.repository import WorkspaceRepository
 
 
@@ -16,6 +17,8 @@ def import_workspace_files(repo: WorkspaceRepository, folder: Path) -> int:
             workspace = read_workspace_file(path)
         except WorkspaceFileError:
             continue  # a broken old file stays where it is for the user to inspect
-        repo.save(path.stem, workspace, author="workbench", message=f"Imported from {path.name}")
+        repo.save(
+            path.stem, workspace, author="workbench", message=service_messages.IMPORTED_VERSION.format(file=path.name)
+        )
         count += 1
     return count

@@ -6,6 +6,7 @@ from typing import Any
 from diff.workspace_merge import ABSENT, Choice, Conflict, merge_workspace_data
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
+from services import service_messages
 from storage.repository import StaleParent, VersionInfo, WorkspaceRepository
 
 __all__ = [  # a merge's choices come from here too, for the conflict view
@@ -92,11 +93,11 @@ def resolve_conflicts(
 
 def restore_version(repo: WorkspaceRepository, workspace_id: str, number: int, *, author: str = "") -> SaveOutcome:
     """Makes version `number`'s content the newest version again; history is kept, nothing is rewritten."""
-    old = repo.load(workspace_id, number)
+    old, message = repo.load(workspace_id, number), service_messages.RESTORED_VERSION.format(number=number)
     for _ in range(MERGE_ATTEMPTS):
         head = repo.list_versions(workspace_id)[0].number
         try:
-            result = repo.save(workspace_id, old, parent=head, author=author, message=f"Restored version {number}")
+            result = repo.save(workspace_id, old, parent=head, author=author, message=message)
         except StaleParent:
             continue  # someone saved in between: restore on top of theirs
         return SaveOutcome(result.version, old, result.created)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.workspace import Workspace
-from services import configuration, files
+from services import configuration, files, service_messages
 from storage.repository import (
     VersionInfo,
     VersionNotFound,
@@ -61,9 +61,13 @@ def parse_source(text: str) -> Path | StoredVersionRef:
 
 
 def _listing(summaries: list[WorkspaceSummary]) -> str:
-    shown = ", ".join(f"'{s.name}' (id {s.workspace_id})" for s in summaries[:LISTED])
-    more = f" and {len(summaries) - LISTED} more" if len(summaries) > LISTED else ""
-    return f"The stored workspaces are: {shown}{more}." if summaries else "No workspace is stored yet."
+    if not summaries:
+        return service_messages.NO_WORKSPACE_STORED
+    shown = ", ".join(
+        service_messages.LISTED_WORKSPACE.format(name=s.name, workspace_id=s.workspace_id) for s in summaries[:LISTED]
+    )
+    more = service_messages.MORE_WORKSPACES.format(count=len(summaries) - LISTED) if len(summaries) > LISTED else ""
+    return service_messages.STORED_WORKSPACES.format(shown=shown, more=more)
 
 
 def find_workspace(repo: WorkspaceRepository, ref: str) -> WorkspaceSummary:
@@ -80,15 +84,17 @@ def find_workspace(repo: WorkspaceRepository, ref: str) -> WorkspaceSummary:
     if named:
         ids = ", ".join(s.workspace_id for s in named)
         raise ComparisonInputError(
-            f"'{ref}' names {len(named)} stored workspaces (ids {ids}); use the id, e.g. {named[0].workspace_id}@1."
+            service_messages.AMBIGUOUS_WORKSPACE.format(
+                ref=ref, count=len(named), ids=ids, example=named[0].workspace_id
+            )
         )
-    raise ComparisonInputError(f"'{ref}': no stored workspace has this id or name. {_listing(summaries)}")
+    raise ComparisonInputError(service_messages.UNKNOWN_WORKSPACE.format(ref=ref, listing=_listing(summaries)))
 
 
 def find_version(versions: list[VersionInfo], wanted: str | None, workspace: str) -> VersionInfo:
     """The version numbered or tagged `wanted`; the newest for None or `latest`."""
     if not versions:
-        raise ComparisonInputError(f"'{workspace}' has no versions.")
+        raise ComparisonInputError(service_messages.NO_VERSIONS.format(workspace=workspace))
     if wanted is None or wanted.casefold() in NEWEST:
         return versions[0]
     found = [v for v in versions if (wanted.isdigit() and v.number == int(wanted)) or wanted in v.tags]
@@ -96,9 +102,15 @@ def find_version(versions: list[VersionInfo], wanted: str | None, workspace: str
         return found[0]
     numbers = sorted(v.number for v in versions)
     tags = sorted({t for v in versions for t in v.tags})
-    known = f"versions {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"version {numbers[0]}"
-    tagged = f"; tags: {', '.join(tags)}" if tags else ""
-    raise ComparisonInputError(f"'{workspace}' has no version '{wanted}' ({known}{tagged}).")
+    known = (
+        service_messages.KNOWN_VERSIONS.format(first=numbers[0], last=numbers[-1])
+        if len(numbers) > 1
+        else service_messages.KNOWN_VERSION.format(number=numbers[0])
+    )
+    tagged = service_messages.KNOWN_TAGS.format(tags=", ".join(tags)) if tags else ""
+    raise ComparisonInputError(
+        service_messages.UNKNOWN_VERSION.format(workspace=workspace, wanted=wanted, known=known, tagged=tagged)
+    )
 
 
 def load_stored_version(repo: WorkspaceRepository, ref: StoredVersionRef) -> LoadedVersion:
@@ -107,9 +119,10 @@ def load_stored_version(repo: WorkspaceRepository, ref: StoredVersionRef) -> Loa
         version = find_version(repo.list_versions(summary.workspace_id), ref.version, summary.name)
         workspace = repo.load(summary.workspace_id, version.number)
     except (WorkspaceNotFound, VersionNotFound) as missing:
-        raise ComparisonInputError(
-            f"'{ref.workspace}@{ref.version or 'latest'}' is no longer stored ({missing})."
-        ) from None
+        gone = service_messages.NO_LONGER_STORED.format(
+            workspace=ref.workspace, version=ref.version or "latest", missing=missing
+        )
+        raise ComparisonInputError(gone) from None
     tags = f" ({', '.join(version.tags)})" if version.tags else ""
     return LoadedVersion(f"{summary.name}@{version.number}{tags}", workspace)
 
@@ -121,8 +134,7 @@ def default_database() -> SqlWorkspaceRepository:
     database_file = folder / configuration.DATABASE_FILE
     if url == f"sqlite:///{database_file}" and not database_file.exists() and not (folder / "workspaces").is_dir():
         raise ComparisonInputError(
-            f"{database_file}: no workspace database is there, so stored versions cannot be read. "
-            f"Set {configuration.DATA_DIR_VARIABLE} or pass --database URL."
+            service_messages.NO_DATABASE.format(path=database_file, variable=configuration.DATA_DIR_VARIABLE)
         )
     return configuration.open_repository(folder, url=url)
 

@@ -8,6 +8,7 @@ from formats.cml.cml_reader import parse_cml_workspace
 from formats.workspace_json.workspace_file import parse_workspace_json, read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
+from services import service_messages
 from services.configuration import EXAMPLE_WORKSPACE
 from storage.repository import StorageUnavailable, VersionInfo, WorkspaceRepository, WorkspaceSummary
 
@@ -28,7 +29,12 @@ def new_workspace_id() -> str:
 def ensure_example_workspace(repo: WorkspaceRepository) -> None:
     """A newcomer sees a filled workbench: the example is added when the store is empty."""
     if not repo.list_workspaces():
-        repo.save(new_workspace_id(), read_workspace_file(EXAMPLE_WORKSPACE), author="workbench", message="Example")
+        repo.save(
+            new_workspace_id(),
+            read_workspace_file(EXAMPLE_WORKSPACE),
+            author="workbench",
+            message=service_messages.EXAMPLE_VERSION,
+        )
 
 
 def create_workspace(repo: WorkspaceRepository, name: str) -> str:

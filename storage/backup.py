@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from storage import storage_messages
 from storage.repository import HistoryRecord, ReviewKind, ReviewNote, VersionInfo, WorkspaceRepository
 from storage.snapshot import CorruptBlob, decode_blob
 
@@ -64,7 +65,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         with gzip.open(path, "rt", encoding="ascii") as stream:
             yield from enumerate(stream, start=1)
     except (OSError, EOFError, UnicodeDecodeError, zlib.error) as error:
-        raise BackupInvalid(f"{path}: cannot be read as a workbench backup: {error}.") from None
+        raise BackupInvalid(storage_messages.BACKUP_UNREADABLE.format(path=path, reason=error)) from None
 
 
 def read_backup(path: Path) -> Iterator[HistoryRecord]:
@@ -75,9 +76,9 @@ def read_backup(path: Path) -> Iterator[HistoryRecord]:
             data = json.loads(line)
             if number == 1:
                 if data.get("format") != FORMAT or data.get("version") not in READABLE_VERSIONS:
+                    versions = " or ".join(map(str, READABLE_VERSIONS))
                     raise BackupInvalid(
-                        f"{path}: is not a workbench backup this version can read "
-                        f"(format {FORMAT}, version {' or '.join(map(str, READABLE_VERSIONS))})."
+                        storage_messages.BACKUP_WRONG_FORMAT.format(path=path, format=FORMAT, versions=versions)
                     )
                 continue
             blobs = {h: base64.b64decode(b, validate=True) for h, b in data["blobs"].items()}
@@ -88,11 +89,15 @@ def read_backup(path: Path) -> Iterator[HistoryRecord]:
         except BackupInvalid:
             raise
         except CorruptBlob as error:
-            raise BackupInvalid(f"{path}: line {number} is damaged: {error}.") from None
+            raise BackupInvalid(
+                storage_messages.BACKUP_LINE_DAMAGED.format(path=path, number=number, reason=error)
+            ) from None
         except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise BackupInvalid(f"{path}: line {number} is not a backup record: {error}.") from None
+            raise BackupInvalid(
+                storage_messages.BACKUP_LINE_NOT_A_RECORD.format(path=path, number=number, reason=error)
+            ) from None
     if number == 0:
-        raise BackupInvalid(f"{path}: is empty, not a workbench backup.")
+        raise BackupInvalid(storage_messages.BACKUP_EMPTY.format(path=path))
 
 
 def back_up(repo: WorkspaceRepository, path: Path) -> int:

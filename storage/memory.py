@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from models.workspace import Workspace
+from storage import storage_messages
 from storage.repository import (
     HistoryRecord,
     ReviewNote,
@@ -50,7 +51,7 @@ class InMemoryWorkspaceRepository:
         history = self._history(workspace_id)
         number = len(history) if version is None else version
         if not 1 <= number <= len(history):
-            raise VersionNotFound(f"{workspace_id} version {number}")
+            raise VersionNotFound(storage_messages.VERSION_NOT_FOUND.format(workspace_id=workspace_id, number=number))
         return Workspace.model_validate(assemble_snapshot(history[number - 1].content_hash, self._read))
 
     def save(
@@ -100,9 +101,9 @@ class InMemoryWorkspaceRepository:
     def tag_version(self, workspace_id: str, number: int, tag: str) -> None:
         tag = storable_text(tag)
         if not tag.strip():
-            raise ValueError("A tag needs some text.")
+            raise ValueError(storage_messages.EMPTY_TAG)
         if not 1 <= number <= len(self._history(workspace_id)):
-            raise VersionNotFound(f"{workspace_id} version {number}")
+            raise VersionNotFound(storage_messages.VERSION_NOT_FOUND.format(workspace_id=workspace_id, number=number))
         self._tags.setdefault(workspace_id, {})[tag.strip()] = number
 
     def untag_version(self, workspace_id: str, tag: str) -> None:
@@ -112,7 +113,9 @@ class InMemoryWorkspaceRepository:
         note = storable_review(note)
         with self._lock:
             if not 1 <= note.number <= len(self._history(note.workspace_id)):
-                raise VersionNotFound(f"{note.workspace_id} version {note.number}")
+                raise VersionNotFound(
+                    storage_messages.VERSION_NOT_FOUND.format(workspace_id=note.workspace_id, number=note.number)
+                )
             self._reviews.setdefault(note.workspace_id, []).append(note)
         return note
 
@@ -138,7 +141,9 @@ class InMemoryWorkspaceRepository:
         for record in records:
             info = record.version
             if info.workspace_id in self._versions:
-                raise WorkspaceExists(f"Workspace '{info.name}' ({info.workspace_id}) is already in this database.")
+                raise WorkspaceExists(
+                    storage_messages.WORKSPACE_EXISTS.format(name=info.name, workspace_id=info.workspace_id)
+                )
             for digest, data in record.blobs.items():
                 decode_blob(digest, data)
             blobs.update(record.blobs)

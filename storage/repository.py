@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from models.workspace import Workspace
+from storage import storage_messages
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class StaleParent(Exception):
     """The save started from a version that is no longer the newest: merge with `head` first."""
 
     def __init__(self, workspace_id: str, parent: int | None, head: int) -> None:
-        super().__init__(f"workspace {workspace_id}: saved from version {parent}, but version {head} is the newest")
+        super().__init__(storage_messages.STALE_PARENT.format(workspace_id=workspace_id, parent=parent, head=head))
         self.workspace_id = workspace_id
         self.parent = parent
         self.head = head
@@ -159,7 +160,7 @@ def storable_review(note: ReviewNote) -> ReviewNote:
     """The note with text every database can hold; a comment without text is refused."""
     text = storable_text(note.text).strip()
     if note.kind is ReviewKind.COMMENT and not text:
-        raise ValueError("A comment needs some text.")
+        raise ValueError(storage_messages.EMPTY_COMMENT)
     return dataclasses.replace(
         note,
         kind=ReviewKind(note.kind),

@@ -11,6 +11,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from storage import storage_messages
+
 COLLECTIONS = (
     "teams",
     "external_systems",
@@ -63,13 +65,13 @@ def take_snapshot(data: dict[str, Any]) -> Snapshot:
 
 def decode_blob(digest: str, stored: bytes | None) -> Any:
     if stored is None:
-        raise CorruptBlob(f"blob {digest[:12]} is missing")
+        raise CorruptBlob(storage_messages.BLOB_MISSING.format(digest=digest[:12]))
     try:
         raw = zlib.decompress(stored)
     except zlib.error as error:
-        raise CorruptBlob(f"blob {digest[:12]} cannot be decompressed: {error}") from None
+        raise CorruptBlob(storage_messages.BLOB_UNREADABLE.format(digest=digest[:12], reason=error)) from None
     if hashlib.sha256(raw).hexdigest() != digest:
-        raise CorruptBlob(f"blob {digest[:12]} does not match its hash")
+        raise CorruptBlob(storage_messages.BLOB_HASH_MISMATCH.format(digest=digest[:12]))
     return json.loads(raw)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 import sqlalchemy as sa
 
 from models.workspace import Workspace
-from storage import sql_history, sql_reviews, sql_rows
+from storage import sql_history, sql_reviews, sql_rows, storage_messages
 from storage.repository import (
     HistoryRecord,
     ReviewNote,
@@ -54,8 +54,7 @@ class SqlWorkspaceRepository:
         except DATABASE_ERRORS as error:
             self.engine.dispose()
             raise StorageUnavailable(
-                f"{self.where} cannot be opened: {failure_reason(error)}. "
-                "It may be damaged or not a workbench database: open another database, or restore a backup."
+                storage_messages.CANNOT_OPEN.format(where=self.where, reason=failure_reason(error))
             ) from None
 
     def close(self) -> None:
@@ -76,7 +75,7 @@ class SqlWorkspaceRepository:
             sa.select(versions).where(versions.c.workspace_id == workspace_id, versions.c.number == number)
         ).first()
         if row is None:
-            raise VersionNotFound(f"{workspace_id} version {number}")
+            raise VersionNotFound(storage_messages.VERSION_NOT_FOUND.format(workspace_id=workspace_id, number=number))
         found = connection.execute(
             sa.select(tags.c.tag).where(tags.c.workspace_id == workspace_id, tags.c.number == number)
         ).scalars()
@@ -91,7 +90,9 @@ class SqlWorkspaceRepository:
             try:
                 data = assemble_snapshot(info.content_hash, lambda hashes: read_blobs(connection, hashes))
             except CorruptBlob as error:
-                damaged = f"{self.where}: version {info.number} of '{info.name}' is damaged: {error}."
+                damaged = storage_messages.VERSION_DAMAGED.format(
+                    where=self.where, number=info.number, name=info.name, reason=error
+                )
                 raise StorageUnavailable(damaged) from None
         return Workspace.model_validate(data)
 
@@ -156,7 +157,7 @@ class SqlWorkspaceRepository:
     def tag_version(self, workspace_id: str, number: int, tag: str) -> None:
         tag = storable_text(tag)
         if not tag.strip():
-            raise ValueError("A tag needs some text.")
+            raise ValueError(storage_messages.EMPTY_TAG)
         with write_transaction(self.engine) as connection:
             self._version(connection, workspace_id, number)
             connection.execute(tags.delete().where(tags.c.workspace_id == workspace_id, tags.c.tag == tag.strip()))

@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storage import storage_messages
 from storage.repository import StorageUnavailable
 
 WRITE = "workbench_write"  # execution option: this transaction will write, so SQLite takes the lock up front
@@ -17,8 +18,8 @@ def describe_database(url: str) -> str:
     """How messages name a database: the file for SQLite, the URL without its password otherwise."""
     parsed = sa.make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return f"The database file {parsed.database}"
-    return f"The database {parsed.render_as_string(hide_password=True)}"
+        return storage_messages.DATABASE_FILE.format(path=parsed.database)
+    return storage_messages.DATABASE_URL.format(url=parsed.render_as_string(hide_password=True))
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -45,7 +46,9 @@ def create_database_engine(url: str) -> sa.Engine:
         try:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StorageUnavailable(f"{describe_database(url)} cannot be created: {error.strerror}.") from None
+            raise StorageUnavailable(
+                storage_messages.CANNOT_CREATE.format(where=describe_database(url), reason=error.strerror)
+            ) from None
     engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
     sa.event.listen(engine, "connect", _sqlite_connect)
     sa.event.listen(engine, "begin", _sqlite_begin)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import sqlalchemy as sa
 
+from storage import storage_messages
 from storage.repository import (
     HistoryRecord,
     ReviewNote,
@@ -56,7 +57,7 @@ def _check_blobs(record: HistoryRecord) -> None:
         try:
             decode_blob(digest, data)
         except CorruptBlob as error:
-            raise StorageUnavailable(f"The backup is damaged: {error}.") from None
+            raise StorageUnavailable(storage_messages.BACKUP_DAMAGED.format(reason=error)) from None
 
 
 def _storable(info: VersionInfo) -> VersionInfo:
@@ -87,7 +88,9 @@ def restore_history(connection: sa.Connection, records: Iterable[HistoryRecord])
     for record in records:
         info = _storable(record.version)
         if info.workspace_id in existing:
-            raise WorkspaceExists(f"Workspace '{info.name}' ({info.workspace_id}) is already in this database.")
+            raise WorkspaceExists(
+                storage_messages.WORKSPACE_EXISTS.format(name=info.name, workspace_id=info.workspace_id)
+            )
         _check_blobs(record)
         insert_blobs(connection, record.blobs)
         if info.workspace_id not in heads:
@@ -117,6 +120,7 @@ def _check_complete(connection: sa.Connection, info: VersionInfo) -> None:
     try:
         needed = referenced_blobs(info.content_hash, lambda hashes: read_blobs(connection, hashes))
     except CorruptBlob as error:
-        raise StorageUnavailable(f"The backup is incomplete: '{info.name}' version {info.number}: {error}.") from None
+        incomplete = storage_messages.BACKUP_INCOMPLETE.format(name=info.name, number=info.number, reason=error)
+        raise StorageUnavailable(incomplete) from None
     if len(present_blobs(connection, list(needed))) != len(needed):
-        raise StorageUnavailable(f"The backup is incomplete: '{info.name}' version {info.number} lacks content.")
+        raise StorageUnavailable(storage_messages.BACKUP_LACKS_CONTENT.format(name=info.name, number=info.number))

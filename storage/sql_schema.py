@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from storage import storage_messages
 from storage.repository import DatabaseTooNew, StorageUnavailable
 
 metadata = sa.MetaData()
@@ -95,8 +96,7 @@ def migrate(connection: sa.Connection, where: str) -> None:
     version = stored_version(connection)
     if version > CURRENT_VERSION:
         raise DatabaseTooNew(
-            f"{where} was written by a newer Architecture Canvas Workbench (database schema {version}; "
-            f"this version reads up to schema {CURRENT_VERSION}). Update the workbench, or open another database."
+            storage_messages.DATABASE_TOO_NEW.format(where=where, version=version, current=CURRENT_VERSION)
         )
     if version == 0:
         schema_version.create(connection, checkfirst=True)
@@ -111,4 +111,4 @@ def check_tables(connection: sa.Connection, where: str) -> None:
     missing = [t.name for t in metadata.sorted_tables if not sa.inspect(connection).has_table(t.name)]
     if missing:
         listed = ", ".join(missing)
-        raise StorageUnavailable(f"{where} is not a complete workbench database: table(s) {listed} missing.")
+        raise StorageUnavailable(storage_messages.TABLES_MISSING.format(where=where, tables=listed))

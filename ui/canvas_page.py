@@ -9,7 +9,7 @@ import streamlit as st
 from canvases.definition import CanvasDef
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Problem
-from ui import state
+from ui import state, ui_messages
 from ui.form import FormContext, fill_problem_slots, render_section
 from ui.literal_markdown import literal
 
@@ -38,7 +38,7 @@ def form_context(canvas: CanvasDef, index: int) -> FormContext:
 
 def require_workspace() -> dict[str, Any]:
     if not state.has_workspace():
-        st.info("Open or create a workspace on the Workspaces page first.")
+        st.info(ui_messages.OPEN_A_WORKSPACE_FIRST)
         st.page_link("ui/pages/workspaces.py", label="Go to Workspaces", icon="🗂️")
         st.stop()
     return state.draft()
@@ -66,14 +66,12 @@ def delete_canvas(canvas: CanvasDef, index: int) -> None:
     items = state.draft()[canvas.collection]
     name = items[index][canvas.name_field]
     with st.popover("Delete this canvas", icon="🗑️"):
-        st.write(f"Delete **{literal(name)}** from the workspace? Saved versions keep it until you save.")
+        st.write(ui_messages.CONFIRM_DELETE_CANVAS.format(name=literal(name)))
         if st.button(f"Delete {canvas.title}", key=state.widget_key("delete", canvas.key, index), type="primary"):
             items.pop(index)
             state.select(canvas.key, max(0, index - 1))
             state.bump_epoch()
-            state.flash(
-                "info", f"Deleted '{literal(name)}'. Save to keep this change, or reload the workspace to undo it."
-            )
+            state.flash("info", ui_messages.DELETED_CANVAS.format(name=literal(name)))
             st.rerun()
 
 
@@ -114,7 +112,7 @@ def _add_canvas(canvas: CanvasDef, new: NewCanvas) -> None:
             )
             name = picked or ""
         if name in new.taken:
-            st.error(f"'{literal(name)}' is already used in this workspace; choose another name.")
+            st.error(ui_messages.NAME_TAKEN.format(name=literal(name)))
         if st.button("Add", key=state.widget_key("add", canvas.key), disabled=not name or name in new.taken):
             items.append(new.make(name))
             state.select(canvas.key, len(items) - 1)

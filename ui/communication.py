@@ -7,7 +7,7 @@ import streamlit as st
 from canvases.bounded_context import COLLABORATOR_FIELDS, MESSAGES_FIELD
 from canvases.vocabulary import EXTERNAL_KIND_LABELS
 from models.bounded_context import CommunicationEntry
-from ui import state
+from ui import state, ui_messages
 from ui.form import FormContext, render_field, show_problems
 from ui.literal_markdown import literal
 
@@ -66,7 +66,7 @@ def _add_collaborator(ctx: FormContext, entries: list[dict[str, Any]], direction
     if pick == NEW_EXTERNAL:
         name = st.text_input("Name of the new external system", key=ctx.key(f"{direction}:new")).strip()
         if name and name in ctx.contexts + ctx.externals:
-            st.warning(f"'{literal(name)}' already exists; pick it from the list above.")
+            st.warning(ui_messages.COLLABORATOR_EXISTS.format(name=literal(name)))
             name = ""
     if st.button("Add collaborator", key=ctx.key(f"{direction}:add-button"), disabled=not name):
         if pick == NEW_EXTERNAL:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from models.finding import Finding
 from services.comparison import Change, ChangeKind, Comparison, DocumentDiff, FindingsDiff, WordOp, summary_line
+from ui import ui_messages
 from ui.literal_markdown import literal
 
 STATUS_WORDS = {
@@ -84,7 +85,7 @@ def _document_title(document: DocumentDiff) -> str:
 def render_documents(comparison: Comparison) -> None:
     documents = comparison.diff.documents
     if not documents:
-        st.success("No canvas or workspace setting differs between the two versions.", icon="✅")
+        st.success(ui_messages.NO_DOCUMENT_CHANGED, icon="✅")
         return
     old, new = st.columns(2)
     old.caption(f"Before: {comparison.old_label}")
@@ -115,7 +116,7 @@ def _finding_rows(findings: Sequence[Finding]) -> list[dict[str, str]]:
 
 def render_findings_diff(findings: FindingsDiff | None) -> None:
     if findings is None:
-        st.info("The findings were not compared.")
+        st.info(ui_messages.FINDINGS_NOT_COMPARED)
         return
     for title, rows, key in (
         ("New findings", _finding_rows(findings.new), "compare-new-findings"),

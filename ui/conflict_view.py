@@ -7,7 +7,7 @@ import streamlit as st
 
 from services import saving
 from services.saving import ABSENT, Choice
-from ui import layout, state
+from ui import layout, state, ui_messages
 from ui.literal_markdown import literal
 
 
@@ -23,11 +23,7 @@ def _choice_key(pending: saving.PendingMerge, index: int) -> str:
 
 def render_conflicts(pending: saving.PendingMerge) -> None:
     st.subheader(f"Conflicts with version {pending.head}")
-    st.write(
-        f"Version {pending.head} was saved while you edited version {pending.parent or '–'}. "
-        "Changes on one side only are merged; for each change made on both sides, choose which to keep. "
-        "Your draft stays as typed until you save the resolution."
-    )
+    st.write(ui_messages.CONFLICT_EXPLAINED.format(head=pending.head, parent=pending.parent or "–"))
     choices: dict[str, Choice] = {}
     for index, conflict in enumerate(pending.conflicts):
         with st.container(border=True):
@@ -51,17 +47,18 @@ def render_conflicts(pending: saving.PendingMerge) -> None:
 
 
 def _save_resolution(pending: saving.PendingMerge, choices: dict[str, Choice]) -> None:
+    typed = st.session_state.get(state.message_key(), "").strip()
     outcome = saving.resolve_conflicts(
         state.repository(),
         st.session_state[state.WORKSPACE_ID],
         pending,
         choices,
         author=st.session_state[state.AUTHOR],
-        message=st.session_state.get(state.message_key(), "").strip() or f"Resolved conflicts with {pending.head}",
+        message=typed or ui_messages.CONFLICTS_RESOLVED.format(head=pending.head),
     )
     if outcome.pending is not None:
         st.session_state[state.PENDING] = outcome.pending
-        state.flash("warning", f"Version {outcome.pending.head} arrived meanwhile: please choose again.")
+        state.flash("warning", ui_messages.CONFLICT_AGAIN.format(head=outcome.pending.head))
     else:
         layout.finish_save(outcome)
         state.bump_epoch()

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from models.finding import Finding, FindingStatus, Severity
-from ui import state
+from ui import state, ui_messages
 from ui.literal_markdown import literal
 from ui.map_choices import keep_valid_choice
 
@@ -96,7 +96,7 @@ def _labels(findings: list[Finding]) -> list[str]:
 def render_findings(findings: list[Finding], contexts: list[str]) -> None:
     """Filters, the table of what remains, and the actions on the finding picked below it."""
     if not findings:
-        st.success("No findings: the rules found nothing to flag on this map.", icon="✅")
+        st.success(ui_messages.NO_FINDINGS, icon="✅")
         return
     shown = filter_findings(findings, _filters(findings, contexts))
     st.caption(f"{len(shown)} of {len(findings)} findings")
@@ -132,20 +132,21 @@ def render_finding_actions(finding: Finding) -> None:
             elif finding.status is FindingStatus.OPEN:
                 render_accept_form(finding)
             else:
-                st.caption("Not evaluable: fill in the missing canvas field named above; there is no risk to accept.")
+                st.caption(ui_messages.NOT_EVALUABLE)
 
 
 def render_acceptance(finding: Finding) -> None:
-    st.success(
-        f"Accepted by {literal(finding.accepted_by or '')} until {finding.accepted_until}: "
-        f"{literal(finding.accepted_reason or '')}",
-        icon="🤝",
+    accepted = ui_messages.ACCEPTED_BY.format(
+        who=literal(finding.accepted_by or ""),
+        until=finding.accepted_until,
+        reason=literal(finding.accepted_reason or ""),
     )
+    st.success(accepted, icon="🤝")
     if st.button("Withdraw the acceptance", key="withdraw-acceptance"):
         risks = state.draft()["accepted_risks"]
         risks[:] = [r for r in risks if (r["rule"], r["subject"]) != (finding.rule, finding.subject)]
         subject = literal(finding.subject)
-        state.flash("info", f"Withdrew the acceptance of {finding.rule} on {subject}. Save to keep it.")
+        state.flash("info", ui_messages.WITHDREW_ACCEPTANCE.format(rule=finding.rule, subject=subject))
         st.rerun()
 
 
@@ -179,12 +180,12 @@ def render_accept_form(finding: Finding) -> None:
         if not st.form_submit_button("Accept risk", icon="🤝"):
             return
     if not reason.strip() or not who.strip() or not isinstance(until, dt.date):
-        st.error("An acceptance needs a reason, who accepts it, and a date until which it holds.")
+        st.error(ui_messages.ACCEPTANCE_INCOMPLETE)
         return
     accept_risk(state.draft(), finding, reason, who, until)
     st.session_state[state.AUTHOR] = who.strip()
     subject = literal(finding.subject)
-    state.flash("success", f"Accepted {finding.rule} on {subject} until {until.isoformat()}. Save to keep it.")
+    state.flash("success", ui_messages.ACCEPTED.format(rule=finding.rule, subject=subject, until=until.isoformat()))
     st.rerun()
 
 

@@ -9,7 +9,7 @@ from canvases.definition import CanvasDef, FieldDef, FieldKind, SectionDef
 from canvases.paths import get_path, problems_under, set_path
 from canvases.tables import rows_for, value_from_rows
 from models.workspace import Problem
-from ui import state
+from ui import state, ui_messages
 from ui.literal_markdown import literal
 from ui.tables import edit_table
 
@@ -74,7 +74,7 @@ def fill_problem_slots(ctx: FormContext, problems: list[Problem]) -> None:
             with slot.placeholder.container():
                 for rest, message in found:
                     where = _describe_rest(rest)
-                    st.error(f"{where}{literal(message)}", icon="⚠️")
+                    st.error(ui_messages.FIELD_PROBLEM.format(where=where, message=literal(message)), icon="⚠️")
 
 
 def _describe_rest(rest: str) -> str:

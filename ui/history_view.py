@@ -9,7 +9,7 @@ from models.workspace import Workspace
 from services import downloads, reviews, saving, workspaces
 from services.reviews import ReviewNote
 from services.workspaces import SectionReading, VersionInfo, canvas_reading
-from ui import layout, state
+from ui import layout, state, ui_messages
 from ui.literal_markdown import literal
 
 SETTINGS_LISTS = (
@@ -46,7 +46,7 @@ def render_actions(version: VersionInfo, head: int) -> None:
     if left.button("Open read-only", icon="👁️", key="history-open"):
         st.session_state[state.VIEWED_VERSION] = version.number
         st.rerun()
-    restore_help = "This is the newest version." if version.number == head else "Saved as a new version."
+    restore_help = ui_messages.RESTORE_NEWEST if version.number == head else ui_messages.RESTORE_HELP
     if middle.button(
         "Restore this version", icon="⏪", key="history-restore", disabled=version.number == head, help=restore_help
     ):
@@ -61,7 +61,7 @@ def render_actions(version: VersionInfo, head: int) -> None:
         tag = st.text_input("Tag or name", placeholder="after workshop 2", key="history-tag")
         if st.button("Tag this version", key="history-tag-button", disabled=not tag.strip()):
             workspaces.tag_version(state.repository(), workspace_id, version.number, tag.strip())
-            state.flash("success", f"Tagged version {version.number} '{tag.strip()}'.")
+            state.flash("success", ui_messages.TAGGED.format(number=version.number, tag=tag.strip()))
             st.rerun()
         for existing in version.tags:
             if st.button(f"Remove '{existing}'", key=f"history-untag-{existing}"):
@@ -71,18 +71,18 @@ def render_actions(version: VersionInfo, head: int) -> None:
 
 def _restore(workspace_id: str, number: int) -> None:
     if state.is_dirty():
-        st.warning("Save or discard your unsaved changes first: restoring replaces the draft.")
+        st.warning(ui_messages.SAVE_BEFORE_RESTORE)
         return
     outcome = saving.restore_version(state.repository(), workspace_id, number, author=st.session_state[state.AUTHOR])
     layout.finish_save(outcome)
     state.bump_epoch()
     if outcome.created and outcome.version is not None:
-        state.flash("success", f"Restored version {number} as the new version {outcome.version.number}.")
+        state.flash("success", ui_messages.RESTORED.format(number=number, new=outcome.version.number))
     st.rerun()
 
 
 def render_read_only(workspace: Workspace, version: VersionInfo) -> None:
-    st.info(f"Read-only: version {version.number} of '{version.name}'. Nothing here can be changed.", icon="🔒")
+    st.info(ui_messages.READ_ONLY.format(number=version.number, name=version.name), icon="🔒")
     st.write(workspaces.describe_workspace(workspace))
     data = workspace.model_dump(mode="json")
     for canvas in CANVASES.values():

@@ -7,8 +7,9 @@ import streamlit as st
 
 from models.validation import WorkspaceInvalid
 from services import configuration, saving, workspaces
-from ui import state
+from ui import state, ui_messages
 from ui.literal_markdown import literal
+from ui.problem_list import problem_lines
 
 STYLESHEET = configuration.ROOT / "assets" / "style.css"
 
@@ -55,11 +56,7 @@ def render_sidebar() -> tuple[bool, Any]:
 def show_pending_merge() -> None:
     pending = st.session_state.get(state.PENDING)
     if pending is not None:
-        st.warning(
-            f"Version {pending.head} was saved while you edited; {len(pending.conflicts)} change(s) conflict. "
-            "Your draft is kept.",
-            icon="⚠️",
-        )
+        st.warning(ui_messages.CONFLICT_PENDING.format(head=pending.head, count=len(pending.conflicts)), icon="⚠️")
         st.page_link("ui/pages/history.py", label="Resolve conflicts", icon="🔀")
 
 
@@ -69,12 +66,12 @@ def show_save_state(slots: Any) -> None:
     heading, status, discard = slots
     heading.markdown(f"### {literal(state.draft()['name']) or '(unnamed workspace)'}")
     if not state.is_dirty():
-        status.success("All changes saved", icon="✅")
+        status.success(ui_messages.ALL_SAVED, icon="✅")
         return
-    status.warning("Unsaved changes", icon="✏️")
+    status.warning(ui_messages.UNSAVED, icon="✏️")
     if discard.button("Discard changes", key="discard-button", width="stretch"):
         state.open_workspace(st.session_state[state.WORKSPACE_ID])
-        state.flash("info", "Discarded the unsaved changes.")
+        state.flash("info", ui_messages.DISCARDED)
         st.rerun()
 
 
@@ -93,13 +90,12 @@ def save_draft() -> None:
             message=st.session_state.get(state.message_key(), "").strip(),
         )
     except WorkspaceInvalid as error:
-        lines = "\n".join(f"- `{p.path or 'workspace'}`: {literal(p.message)}" for p in error.problems[:20])
-        more = f"\n- … and {len(error.problems) - 20} more" if len(error.problems) > 20 else ""
-        state.flash("error", f"Not saved: {len(error.problems)} problem(s) to fix first.\n{lines}{more}")
+        lines, more = problem_lines(error.problems)
+        state.flash("error", ui_messages.NOT_SAVED_PROBLEMS.format(count=len(error.problems), lines=lines, more=more))
         st.rerun()
     if outcome.pending is not None:
         st.session_state[state.PENDING] = outcome.pending
-        state.flash("warning", f"Not saved yet: your edits conflict with version {outcome.pending.head}.")
+        state.flash("warning", ui_messages.NOT_SAVED_CONFLICT.format(head=outcome.pending.head))
     else:
         finish_save(outcome)
     st.rerun()
@@ -113,13 +109,14 @@ def finish_save(outcome: saving.SaveOutcome) -> None:
     st.session_state[state.PENDING] = None
     st.session_state[state.MESSAGE_ROUND] += 1
     if not outcome.created:
-        state.flash("info", f"Nothing new to save: version {version.number} already holds this content.")
+        state.flash("info", ui_messages.NOTHING_NEW.format(number=version.number))
         return
     when = dt.datetime.now().strftime("%H:%M:%S")
-    merged = f", merged with version {outcome.merged_with}" if outcome.merged_with else ""
+    merged = ui_messages.MERGED_WITH.format(number=outcome.merged_with) if outcome.merged_with else ""
     if outcome.merged_with:
         state.bump_epoch()  # the editors show the other person's changes too
     summary = workspaces.describe_workspace(workspace)
-    state.flash(
-        "success", f"Saved '{literal(workspace.name)}' at {when} as version {version.number}{merged}: {summary}."
+    saved = ui_messages.SAVED.format(
+        name=literal(workspace.name), when=when, number=version.number, merged=merged, summary=summary
     )
+    state.flash("success", saved)

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from services.analysing import Score
+from ui import ui_messages
 from ui.literal_markdown import literal
 
 GATE_BADGES = {"pass": ("Gate: PASS", "green", "✅"), "fail": ("Gate: FAIL", "red", "⛔")}
@@ -66,9 +67,9 @@ def render_score_parts(score: Score) -> Any:
 def show_lever(summary_slot: Any, text_slot: Any | None, score: Score) -> None:
     with summary_slot.container():
         if score.lever:
-            st.info(f"**Biggest lever:** {literal(score.lever)}", icon="🎯")
+            st.info(ui_messages.BIGGEST_LEVER.format(lever=literal(score.lever)), icon="🎯")
         else:
-            st.caption("Biggest lever: no single remedy among the findings lowers the score.")
+            st.caption(ui_messages.NO_LEVER)
     show_explanation(text_slot, score)
 
 

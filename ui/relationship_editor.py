@@ -15,7 +15,7 @@ from canvases.relationships import (
 )
 from models.relationship import Relationship, RelationshipPattern
 from models.workspace import Problem
-from ui import state
+from ui import state, ui_messages
 from ui.form import (
     FormContext,
     ProblemSlot,
@@ -55,7 +55,7 @@ def _add(items: list[dict[str, Any]], names: list[str]) -> None:
             "Downstream", names, index=None, key=state.widget_key("new", KIND, "down"), placeholder="Choose…"
         )
         if up is not None and up == down:
-            st.error("A relationship joins two different contexts or systems.")
+            st.error(ui_messages.SAME_CONTEXT_TWICE)
         ready = up is not None and down is not None and up != down
         if st.button("Add", key=state.widget_key("add", KIND), disabled=not ready):
             items.append(Relationship(upstream=str(up), downstream=str(down)).model_dump(mode="json"))
@@ -67,7 +67,7 @@ def _add(items: list[dict[str, Any]], names: list[str]) -> None:
 def _delete(items: list[dict[str, Any]], index: int) -> None:
     with st.popover("Delete", icon="🗑️"):
         described = literal(describe_relationship(items[index]))
-        st.write(f"Delete **{described}**? Saved versions keep it until you save.")
+        st.write(ui_messages.CONFIRM_DELETE_RELATIONSHIP.format(relationship=described))
         if st.button("Delete relationship", key=state.widget_key("delete", KIND, index), type="primary"):
             items.pop(index)
             state.select(KIND, max(0, index - 1))
@@ -131,7 +131,7 @@ def render_relationship_editor() -> Callable[[list[Problem]], None]:
     with top[1]:
         _add(items, contexts + externals)
     if not items:
-        st.info("No explicit relationships yet: the map comes from the canvases' communication entries.")
+        st.info(ui_messages.NO_RELATIONSHIPS)
         return lambda problems: None
     with top[0]:
         index = _pick(items)

@@ -7,7 +7,7 @@ import streamlit as st
 from canvases import CANVASES
 from services import reviews
 from services.reviews import ReviewKind, ReviewNote
-from ui import state
+from ui import state, ui_messages
 
 WHOLE_VERSION = "The whole version"
 ACTIONS = {
@@ -68,9 +68,9 @@ def _store(
             section=section,
         )
     except ValueError as error:
-        st.error(f"{error} Nothing was stored; type the comment and press the button again.", icon="✍️")
+        st.error(ui_messages.NOTE_NOT_STORED.format(error=error), icon="✍️")
         return
-    state.flash("success", f"Stored on version {number}: {reviews.KIND_LABELS[kind]}.")
+    state.flash("success", ui_messages.NOTE_STORED.format(number=number, kind=reviews.KIND_LABELS[kind]))
     st.rerun()
 
 

@@ -11,6 +11,7 @@ from typing_extensions import override
 
 from canvases import CANVASES
 from canvases.definition import CanvasDef, SectionDef
+from formats.pdf import pdf_messages
 from formats.pdf.pdf_document import FLOW, SHEET, TEXT, Imprint, PageRefs, build_pdf
 from formats.pdf.pdf_fit import gap_for
 from formats.pdf.pdf_flowables import MarkedFlowable, Marks, OutlineEntry, PageContext, StickerBox, StickerLook
@@ -31,14 +32,16 @@ class CanvasNotFound(LookupError):
 
 def find_canvas(workspace: Workspace, canvas_key: str, name: str) -> tuple[CanvasDef, BaseModel]:
     if canvas_key not in CANVASES:
-        raise CanvasNotFound(f"'{canvas_key}' is not a canvas kind; choose one of {', '.join(CANVASES)}.")
+        raise CanvasNotFound(pdf_messages.NOT_A_CANVAS_KIND.format(kind=canvas_key, kinds=", ".join(CANVASES)))
     canvas = CANVASES[canvas_key]
     documents: list[BaseModel] = getattr(workspace, canvas.collection)
     for document in documents:
         if getattr(document, canvas.name_field) == name:
             return canvas, document
     names = ", ".join(f"'{getattr(d, canvas.name_field)}'" for d in documents) or "none"
-    raise CanvasNotFound(f"No {canvas.title} named '{name}' in '{workspace.name}'. There are: {names}.")
+    raise CanvasNotFound(
+        pdf_messages.NO_SUCH_CANVAS.format(title=canvas.title, name=name, workspace=workspace.name, names=names)
+    )
 
 
 def publisher_of(canvas: CanvasDef) -> str:

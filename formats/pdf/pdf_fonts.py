@@ -7,6 +7,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from formats.pdf import pdf_messages
+
 FONT_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -97,11 +99,8 @@ class FontChoice:
             return []
         sample = " ".join(sorted(self.missing)[:8])
         if self.cjk_missing:
-            return [
-                f"The CJK font is not installed ({CJK_PACKAGE}), so some characters print as empty boxes: "
-                f"{sample}. Install it with: apt-get install {CJK_PACKAGE}"
-            ]
-        return [f"No embedded font has these characters, so they print as empty boxes: {sample}"]
+            return [pdf_messages.CJK_FONT_MISSING.format(package=CJK_PACKAGE, sample=sample)]
+        return [pdf_messages.NO_FONT_FOR.format(sample=sample)]
 
 
 def cjk_font_available() -> bool:

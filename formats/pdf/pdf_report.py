@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from canvases import CANVASES
+from formats.pdf import pdf_messages
 from formats.pdf.pdf_canvas import StoryParts, canvas_story
 from formats.pdf.pdf_document import FRAME_PADDING, SHEET, TEXT, Imprint, PageRefs, body_area, build_pdf
 from formats.pdf.pdf_flowables import (
@@ -98,9 +99,8 @@ def _map(ts: Typesetter, svg: bytes, geometry: Geometry, size: float) -> list[Fl
     room = height - 2 * FRAME_PADDING - title.wrap(width, height)[1] - title.spaceAfter - 1
     drawing = map_drawing(ts, svg, width - 2 * FRAME_PADDING, room)
     if drawing is None:
-        message = "The context map could not be drawn: the SVG given is empty or not an SVG drawing."
-        warnings.warn(message, MapWarning, stacklevel=3)
-        return [title, ts.paragraph(message, size, Look(colour=MUTED))]
+        warnings.warn(pdf_messages.MAP_NOT_DRAWN, MapWarning, stacklevel=3)
+        return [title, ts.paragraph(pdf_messages.MAP_NOT_DRAWN, size, Look(colour=MUTED))]
     return [title, drawing]
 
 

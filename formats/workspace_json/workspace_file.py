@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from formats.text_input import NotUtf8, decode_utf8
+from formats.workspace_json import workspace_file_messages
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import SCHEMA_VERSION, Problem, Workspace
 
@@ -16,7 +17,12 @@ class WorkspaceFileError(ValueError):
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        lines = [f"{source}: {p.path}: {p.message}" if p.path else f"{source}: {p.message}" for p in problems]
+        lines = [
+            workspace_file_messages.PROBLEM_AT.format(source=source, path=p.path, message=p.message)
+            if p.path
+            else workspace_file_messages.PROBLEM.format(source=source, message=p.message)
+            for p in problems
+        ]
         super().__init__("\n".join(lines))
 
 
@@ -32,11 +38,11 @@ def _fail(source: str, message: str, path: str = "") -> WorkspaceFileError:
 def _text_of(raw: bytes | str, source: str) -> str:
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > MAX_FILE_BYTES:
-        raise _fail(source, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        raise _fail(source, workspace_file_messages.TOO_LARGE.format(limit=MAX_FILE_BYTES // (1024 * 1024)))
     try:
         return decode_utf8(raw)
     except NotUtf8 as error:
-        raise _fail(source, f"is not UTF-8 text (byte {error.offset}).") from None
+        raise _fail(source, workspace_file_messages.NOT_UTF8.format(offset=error.offset)) from None
 
 
 def _first_unencodable(value: object, path: str = "") -> str | None:
@@ -45,7 +51,7 @@ def _first_unencodable(value: object, path: str = "") -> str | None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return path or "(top level)"
+            return path or workspace_file_messages.UNPAIRED_SURROGATE_AT_TOP
         return None
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
@@ -61,16 +67,17 @@ def _decode(text: str, source: str) -> dict[str, object]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise _fail(source, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.") from None
+        reason = workspace_file_messages.NOT_JSON.format(reason=error.msg, line=error.lineno, column=error.colno)
+        raise _fail(source, reason) from None
     except RecursionError:
-        raise _fail(source, "is nested too deeply to be a workspace.") from None
+        raise _fail(source, workspace_file_messages.NESTED_TOO_DEEPLY) from None
     except ValueError as error:  # e.g. a number with thousands of digits
-        raise _fail(source, f"is not usable JSON: {error}.") from None
+        raise _fail(source, workspace_file_messages.NOT_USABLE_JSON.format(reason=error)) from None
     if not isinstance(data, dict):
-        raise _fail(source, "does not hold a JSON object, so it is not a workspace.")
+        raise _fail(source, workspace_file_messages.NOT_AN_OBJECT)
     broken = _first_unencodable(data)
     if broken:
-        raise _fail(source, "holds an unpaired surrogate escape (such as \\ud800), which is not text.", broken)
+        raise _fail(source, workspace_file_messages.UNPAIRED_SURROGATE, broken)
     return data
 
 
@@ -82,9 +89,9 @@ def parse_workspace_json(raw: bytes | str, source: str) -> Workspace:
     # `type(...) is int` because True and 1.0 compare equal to 1 but are not a schema version.
     if type(version) is not int or version != SCHEMA_VERSION:
         message = (
-            f"has schema_version {version!r}; this workbench reads schema_version {SCHEMA_VERSION}."
+            workspace_file_messages.OTHER_SCHEMA_VERSION.format(found=version, version=SCHEMA_VERSION)
             if version is not None
-            else f"has no schema_version; workspace files carry schema_version {SCHEMA_VERSION}."
+            else workspace_file_messages.NO_SCHEMA_VERSION.format(version=SCHEMA_VERSION)
         )
         raise _fail(source, message, "schema_version")
     try:
@@ -92,14 +99,14 @@ def parse_workspace_json(raw: bytes | str, source: str) -> Workspace:
     except WorkspaceInvalid as error:
         raise WorkspaceFileError(source, error.problems) from None
     except RecursionError:
-        raise _fail(source, "is nested too deeply to be a workspace.") from None
+        raise _fail(source, workspace_file_messages.NESTED_TOO_DEEPLY) from None
 
 
 def read_workspace_file(path: Path) -> Workspace:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise WorkspaceFileError(str(path), [Problem("", f"cannot be read: {error.strerror}.")]) from None
+        raise _fail(str(path), workspace_file_messages.CANNOT_READ.format(reason=error.strerror)) from None
     return parse_workspace_json(raw, str(path))
 
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from canvases.api_product import API_PRODUCT_CANVAS as CANVAS
 from models.api_product_canvas import ApiProductCanvas
+from ui import ui_messages
 from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, render_rows, require_workspace
 
 LAYOUT = [
@@ -20,7 +21,7 @@ free = [c["name"] for c in data["bounded_contexts"] if c["name"] not in publishe
 new = NewCanvas(
     "Add API product canvas", lambda name: ApiProductCanvas(bounded_context=name).model_dump(mode="json"), free
 )
-index = canvas_toolbar(CANVAS, new, "No API Product Canvas yet. Each bounded context can publish one.")
+index = canvas_toolbar(CANVAS, new, ui_messages.NO_API_PRODUCTS)
 if index is not None:
     context = form_context(CANVAS, index)
     render_rows(context, LAYOUT)

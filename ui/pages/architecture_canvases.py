@@ -4,6 +4,7 @@ import streamlit as st
 
 from canvases.architecture_communication import ARCHITECTURE_COMMUNICATION_CANVAS as CANVAS
 from models.architecture_canvas import ArchitectureCommunicationCanvas
+from ui import ui_messages
 from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, render_rows, require_workspace
 
 LAYOUT = [
@@ -23,9 +24,7 @@ st.title("Architecture Communication Canvas")
 new = NewCanvas(
     "Add architecture canvas", lambda name: ArchitectureCommunicationCanvas(name=name).model_dump(mode="json")
 )
-index = canvas_toolbar(
-    CANVAS, new, "No Architecture Communication Canvas yet. Add one with **Add architecture canvas**."
-)
+index = canvas_toolbar(CANVAS, new, ui_messages.NO_ARCHITECTURE_CANVASES)
 if index is not None:
     context = form_context(CANVAS, index)
     render_rows(context, LAYOUT)

@@ -5,7 +5,7 @@ import streamlit as st
 from canvases.bounded_context import BOUNDED_CONTEXT_CANVAS as CANVAS
 from models.bounded_context import BoundedContextCanvas
 from services import workspaces
-from ui import state
+from ui import state, ui_messages
 from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, require_workspace
 from ui.communication import render_communication
 from ui.form import FormContext, render_field, render_section
@@ -27,7 +27,7 @@ def header(ctx: FormContext) -> None:
     if new != old and new.strip():
         count = workspaces.rename_context_references(state.draft(), old, new)
         if count:
-            st.toast(f"Renamed '{literal(old)}' to '{literal(new)}' in {count} references.")
+            st.toast(ui_messages.RENAMED_REFERENCES.format(old=literal(old), new=literal(new), count=count))
 
 
 def sheet(ctx: FormContext) -> None:
@@ -85,7 +85,7 @@ taken = frozenset(c["name"] for c in data["bounded_contexts"]) | {s["name"] for 
 new = NewCanvas(
     "Add bounded context", lambda name: BoundedContextCanvas(name=name).model_dump(mode="json"), None, taken
 )
-index = canvas_toolbar(CANVAS, new, "No bounded contexts yet. Add the first one with **Add bounded context**.")
+index = canvas_toolbar(CANVAS, new, ui_messages.NO_BOUNDED_CONTEXTS)
 if index is not None:
     context = form_context(CANVAS, index)
     sheet(context)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from services import comparison, reviews, workspaces
 from services.map_drawing import changes_dot, map_image, why_not_rendered
-from ui import compare_versions, review_notes, state
+from ui import compare_versions, review_notes, state, ui_messages
 from ui.canvas_page import require_workspace
 from ui.compare_view import render_documents, render_findings_diff, render_summary
 from ui.map_view import NATURAL_SIZE_UP_TO
@@ -55,14 +55,14 @@ workspace_id = st.session_state[state.WORKSPACE_ID]
 repo = state.repository()
 versions = workspaces.list_history(repo, workspace_id)
 if len(versions) < 2:
-    st.info("This workspace has one saved version so far. Save a change, then compare the two here.", icon="🕓")
+    st.info(ui_messages.ONE_VERSION_ONLY, icon="🕓")
     st.stop()
 old, new = compare_versions.pick_versions(versions)
 if old.number == new.number:
-    st.warning("Pick two different versions.")
+    st.warning(ui_messages.SAME_VERSION_TWICE)
     st.stop()
 if old.number > new.number:
-    st.caption("The older version is on the right: changes read from the newer one back to the older one.")
+    st.caption(ui_messages.OLDER_ON_THE_RIGHT)
 compared = compare_versions.compare(repo, workspace_id, old, new)
 render_summary(compared.comparison)
 render_downloads(compared)

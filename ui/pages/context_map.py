@@ -7,14 +7,14 @@ import streamlit as st
 from models.finding import Finding, FindingStatus
 from models.workspace import Problem
 from services import analysing
-from ui import state
+from ui import state, ui_messages
 from ui.canvas_page import require_workspace
 from ui.findings_view import WORKSPACES_PAGE, render_findings
-from ui.literal_markdown import literal
 from ui.map_analysis import analyse_draft, score_with_lever
 from ui.map_metrics import render_metrics
 from ui.map_score import LEVER_WITHOUT_ASKING, render_score_parts, render_score_summary, show_explanation, show_lever
 from ui.map_view import interactive_map, map_options, render_downloads, render_map
+from ui.problem_list import problem_lines
 from ui.relationship_editor import render_relationship_editor
 
 SHOWN_PROBLEMS = 15
@@ -35,23 +35,15 @@ def counts_of(findings: list[Finding]) -> dict[str, int]:
 def lever_wanted(slot: Any, contexts: int) -> bool:
     with slot.container():
         if contexts > analysing.LEVER_MAX_CONTEXTS:
-            limit = analysing.LEVER_MAX_CONTEXTS
-            st.caption(
-                f"Biggest lever: not looked for on maps of more than {limit} contexts, where its "
-                "eight re-runs of the analysis would take minutes. Pick the worst findings below instead."
-            )
+            st.caption(ui_messages.LEVER_NOT_LOOKED_FOR.format(limit=analysing.LEVER_MAX_CONTEXTS))
             return False
         return st.toggle("Find the biggest lever (takes a while on a map this large)", key=state.MAP_LEVER)
 
 
 def show_blocking_problems(problems: list[Problem]) -> None:
-    lines = "\n".join(f"- `{p.path or 'workspace'}`: {literal(p.message)}" for p in problems[:SHOWN_PROBLEMS])
-    more = f"\n- … and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
-    st.error(f"The map cannot be analysed until these {len(problems)} problem(s) are fixed:\n{lines}{more}", icon="⛔")
-    st.caption(
-        "Problems in `relationships[…]` can be fixed in the Relationships tab below; the others in the "
-        "canvas or workspace settings that the path names."
-    )
+    lines, more = problem_lines(problems, SHOWN_PROBLEMS)
+    st.error(ui_messages.NOT_ANALYSED.format(count=len(problems), lines=lines, more=more), icon="⛔")
+    st.caption(ui_messages.WHERE_TO_FIX)
     st.page_link(WORKSPACES_PAGE, label="Go to Workspaces", icon="🗂️")
 
 
@@ -77,7 +69,7 @@ if analysis is None:
     for tab in (findings_tab, score_tab, metrics_tab):
         if tab.open:
             with tab:
-                st.info("This appears once the workspace is valid.")
+                st.info(ui_messages.SHOWN_WHEN_VALID)
 else:
     with summary:
         lever_slot = render_score_summary(analysis.score, counts_of(analysis.findings))

@@ -11,9 +11,10 @@ from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Workspace
 from services import downloads
 from services.downloads import PAGE_SIZES, PageSize
-from ui import state
+from ui import state, ui_messages
 from ui.canvas_page import require_workspace
 from ui.literal_markdown import literal
+from ui.problem_list import problem_lines
 
 # Session-state keys of this page.
 
@@ -31,12 +32,8 @@ def printable_workspace(data: dict[str, Any]) -> Workspace | None:
     try:
         return validate_workspace_data(data)
     except WorkspaceInvalid as error:
-        lines = "\n".join(f"- `{p.path or 'workspace'}`: {literal(p.message)}" for p in error.problems[:20])
-        more = f"\n- … and {len(error.problems) - 20} more" if len(error.problems) > 20 else ""
-        st.error(
-            f"Nothing can be printed while the workspace has {len(error.problems)} problem(s). "
-            f"Fix them on the canvas pages first:\n{lines}{more}"
-        )
+        lines, more = problem_lines(error.problems)
+        st.error(ui_messages.NOT_PRINTABLE.format(count=len(error.problems), lines=lines, more=more))
         return None
 
 
@@ -55,7 +52,7 @@ def one_canvas(workspace: Workspace, page_size: PageSize) -> None:
     st.caption("Laid out like its published sheet. Long content shrinks, then continues on an overflow page.")
     kinds = [key for key, c in CANVASES.items() if getattr(workspace, c.collection)]
     if not kinds:
-        st.info("This workspace has no canvases yet. Add one on a canvas page first.")
+        st.info(ui_messages.NO_CANVASES_TO_PRINT)
         return
     kind = st.selectbox("Canvas kind", kinds, format_func=lambda k: CANVASES[k].title, key=state.EXPORT_KIND)
     canvas = CANVASES[kind]
@@ -83,7 +80,8 @@ def build_report(workspace: Workspace, page_size: PageSize) -> None:
             file_name, pdf = downloads.export_workspace_report(
                 workspace, page_size=page_size, version_label=version_label(), on_progress=show
             )
-        status.update(label=f"Report ready: {file_name} ({len(pdf) // 1024:,} KB)", state="complete", expanded=False)
+        ready = ui_messages.REPORT_READY.format(file=file_name, size=len(pdf) // 1024)
+        status.update(label=ready, state="complete", expanded=False)
     problems = [str(w.message) for w in caught]
     st.session_state[state.EXPORT_REPORT] = {"file": file_name, "pdf": pdf, "warnings": problems, "source": source}
 
@@ -97,7 +95,7 @@ def workspace_report(workspace: Workspace, page_size: PageSize) -> None:
     if report is None:
         return
     if report["source"] != json.dumps(state.draft(), sort_keys=True, ensure_ascii=False):
-        st.info("The workspace changed since this report was built. Build it again to include the changes.")
+        st.info(ui_messages.REPORT_OUTDATED)
     for problem in report["warnings"]:
         st.warning(literal(problem), icon="🔤")
     st.download_button(

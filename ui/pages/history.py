@@ -3,7 +3,7 @@
 import streamlit as st
 
 from services import reviews, workspaces
-from ui import conflict_view, history_view, review_notes, state
+from ui import conflict_view, history_view, review_notes, state, ui_messages
 
 st.title("History")
 problem = state.repository_problem()
@@ -12,7 +12,7 @@ if problem:
     st.page_link("ui/pages/workspaces.py", label="Open another database on the Workspaces page", icon="🗂️")
     st.stop()
 if not state.has_workspace():
-    st.info("No workspace is open. Open one on the Workspaces page.")
+    st.info(ui_messages.NO_WORKSPACE_OPEN)
     st.stop()
 
 pending = st.session_state.get(state.PENDING)

@@ -7,7 +7,7 @@ import streamlit as st
 from canvases.workspace_settings import WORKSPACE_SETTINGS
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from services import configuration, downloads, files, workspaces
-from ui import state
+from ui import state, ui_messages
 from ui.canvas_page import finish_form
 from ui.form import FormContext, render_section
 from ui.literal_markdown import literal
@@ -17,7 +17,7 @@ def switch_to(summary: workspaces.WorkspaceSummary) -> None:
     if summary.workspace_id == st.session_state[state.WORKSPACE_ID]:
         return
     if state.is_dirty():
-        st.warning("This workspace has unsaved changes. Save them or discard them (sidebar) before opening another.")
+        st.warning(ui_messages.SAVE_BEFORE_SWITCHING)
         return
     state.open_workspace(summary.workspace_id)
     st.rerun()
@@ -31,7 +31,7 @@ def workspace_list(summaries: list[workspaces.WorkspaceSummary]) -> None:
         marker = "▶ " if summary.workspace_id == current else ""
         left.markdown(f"{marker}**{literal(summary.name)}**  \n:gray[updated {summary.updated_at:%Y-%m-%d %H:%M} UTC]")
         if summary.problem:
-            left.error(f"Cannot be opened: {literal(summary.problem)}", icon="⚠️")
+            left.error(ui_messages.CANNOT_BE_OPENED.format(problem=literal(summary.problem)), icon="⚠️")
         elif right.button("Open", key=f"open-{summary.workspace_id}", disabled=summary.workspace_id == current):
             switch_to(summary)
 
@@ -41,12 +41,12 @@ def create_form() -> None:
         name = st.text_input("Name of the new workspace", key="create-name")
         if st.form_submit_button("Create workspace", icon="➕"):
             if not name.strip():
-                st.error("Give the new workspace a name.")
+                st.error(ui_messages.NAME_THE_WORKSPACE)
             elif state.is_dirty():
-                st.error("Save or discard the unsaved changes of the open workspace first.")
+                st.error(ui_messages.SAVE_BEFORE_CREATING)
             else:
                 state.open_workspace(workspaces.create_workspace(state.repository(), name.strip()))
-                state.flash("success", f"Created workspace '{literal(name.strip())}'.")
+                state.flash("success", ui_messages.CREATED.format(name=literal(name.strip())))
                 st.rerun()
 
 
@@ -56,12 +56,17 @@ def read_cml(raw: bytes, filename: str) -> files.CmlImport:
     return files.preview_cml_upload(raw, filename)
 
 
+def listed(lines: list[str]) -> str:
+    """Lines of a file's problems or warnings as a Markdown list, each shown as typed."""
+    return "\n".join(ui_messages.LISTED_LINE.format(line=literal(line)) for line in lines)
+
+
 def open_imported(workspace_id: str, name: str, summary: str) -> None:
     if state.is_dirty():
-        state.flash("success", f"Imported '{literal(name)}'. It is listed above; save your open work first.")
+        state.flash("success", ui_messages.IMPORTED_BESIDE.format(name=literal(name)))
     else:
         state.open_workspace(workspace_id)
-        state.flash("success", f"Imported '{literal(name)}': {summary}.")
+        state.flash("success", ui_messages.IMPORTED.format(name=literal(name), summary=summary))
     st.rerun()
 
 
@@ -70,17 +75,18 @@ def cml_import(raw: bytes, filename: str) -> None:
     try:
         preview = files.summarise_cml_import(read_cml(raw, filename))
     except files.WorkspaceFileError as error:
-        st.error("Nothing can be imported:\n\n" + "\n".join(f"- {literal(line)}" for line in str(error).splitlines()))
+        st.error(ui_messages.NOTHING_CAN_BE_IMPORTED.format(lines=listed(str(error).splitlines())))
         return
     counts = "\n".join(f"- {count} {what}" for what, count in preview.counts if count)
     new_name = literal(preview.workspace_name)
-    st.info(f"**{literal(filename)}** becomes the new workspace **{new_name}** with:\n\n{counts or '- nothing'}")
+    counts = counts or ui_messages.CML_PREVIEW_EMPTY
+    st.info(ui_messages.CML_PREVIEW.format(file=literal(filename), name=new_name, counts=counts))
     if preview.relationships_by_pattern:
         st.caption(
             "Relationships: " + ", ".join(f"{label} {count}" for label, count in preview.relationships_by_pattern)
         )
     if preview.warnings:
-        st.warning("Imported all the same:\n\n" + "\n".join(f"- {literal(warning)}" for warning in preview.warnings))
+        st.warning(ui_messages.IMPORTED_WITH_WARNINGS.format(lines=listed(preview.warnings)))
     if st.button("Create workspace from this model", icon="📥", key="import-cml-button"):
         workspace_id, workspace = workspaces.import_cml_workspace(state.repository(), raw, filename)
         open_imported(workspace_id, workspace.name, workspaces.describe_workspace(workspace))
@@ -100,16 +106,9 @@ def import_form() -> None:
         try:
             workspace_id, workspace = workspaces.import_workspace(state.repository(), upload.getvalue(), upload.name)
         except files.WorkspaceFileError as error:
-            st.error("Nothing was imported:\n\n" + "\n".join(f"- {literal(line)}" for line in str(error).splitlines()))
+            st.error(ui_messages.NOTHING_IMPORTED.format(lines=listed(str(error).splitlines())))
             return
-        if state.is_dirty():
-            state.flash(
-                "success", f"Imported '{literal(workspace.name)}'. It is listed above; save your open work first."
-            )
-        else:
-            state.open_workspace(workspace_id)
-            state.flash("success", f"Imported '{literal(workspace.name)}': {workspaces.describe_workspace(workspace)}.")
-        st.rerun()
+        open_imported(workspace_id, workspace.name, workspaces.describe_workspace(workspace))
 
 
 def current_actions() -> None:
@@ -122,9 +121,7 @@ def current_actions() -> None:
             "Export workspace file", payload, filename, "application/json", icon="📤", key="export-button"
         )
     except WorkspaceInvalid:
-        columns[0].button(
-            "Export workspace file", disabled=True, help="Fix the problems shown first.", key="export-off"
-        )
+        columns[0].button("Export workspace file", disabled=True, help=ui_messages.FIX_PROBLEMS_FIRST, key="export-off")
     try:
         cml_name, cml_payload = downloads.export_cml_workspace(validate_workspace_data(data))
         columns[0].download_button(
@@ -137,21 +134,21 @@ def current_actions() -> None:
             help="The context map as a Context Mapper model (.cml); canvas content CML cannot hold becomes comments.",
         )
     except WorkspaceInvalid:
-        columns[0].button("Export CML", disabled=True, help="Fix the problems shown first.", key="export-cml-off")
+        columns[0].button("Export CML", disabled=True, help=ui_messages.FIX_PROBLEMS_FIRST, key="export-cml-off")
     with columns[1].popover("Duplicate", icon="📑"):
         copy_name = st.text_input("Name of the copy", value=f"{data['name']} (copy)", key="duplicate-name")
         if st.button("Duplicate saved version", key="duplicate-button", disabled=not copy_name.strip()):
             workspaces.duplicate_workspace(state.repository(), workspace_id, copy_name.strip())
-            state.flash("success", f"Created '{literal(copy_name.strip())}' from the last saved version.")
+            state.flash("success", ui_messages.DUPLICATED.format(name=literal(copy_name.strip())))
             st.rerun()
     with columns[2].popover("Delete", icon="🗑️"):
-        st.write(f"Delete **{literal(data['name'])}** and everything in it? This cannot be undone.")
+        st.write(ui_messages.CONFIRM_DELETE_WORKSPACE.format(name=literal(data["name"])))
         if st.checkbox("Yes, delete this workspace", key="delete-confirm") and st.button(
             "Delete workspace", type="primary", key="delete-button"
         ):
             workspaces.delete_workspace(state.repository(), workspace_id)
             state.close_workspace()
-            state.flash("info", f"Deleted workspace '{literal(data['name'])}'.")
+            state.flash("info", ui_messages.DELETED_WORKSPACE.format(name=literal(data["name"])))
             st.rerun()
 
 
@@ -196,4 +193,4 @@ with right:
         current_actions()
         settings()
     else:
-        st.info("No workspace is open. Open one from the list or create a new one.")
+        st.info(ui_messages.NO_WORKSPACE_OPEN_HERE)

@@ -1,0 +1,26 @@
+"""Every user-facing text of reading a workspace file, so wording is reviewed in one place.
+
+The messages follow the file's name, as in `team.json: is not valid JSON: ...`; the model's own
+validation texts are in models/messages.py.
+"""
+
+# One line per problem: the file, then the field path when there is one.
+PROBLEM_AT = "{source}: {path}: {message}"
+PROBLEM = "{source}: {message}"
+
+# The file as bytes and text.
+CANNOT_READ = "cannot be read: {reason}."
+TOO_LARGE = "is larger than {limit} MB."
+NOT_UTF8 = "is not UTF-8 text (byte {offset})."
+
+# The file as JSON.
+NOT_JSON = "is not valid JSON: {reason} at line {line}, column {column}."
+NESTED_TOO_DEEPLY = "is nested too deeply to be a workspace."
+NOT_USABLE_JSON = "is not usable JSON: {reason}."
+NOT_AN_OBJECT = "does not hold a JSON object, so it is not a workspace."
+UNPAIRED_SURROGATE = "holds an unpaired surrogate escape (such as \\ud800), which is not text."
+UNPAIRED_SURROGATE_AT_TOP = "(top level)"  # the path named when the whole file is that text
+
+# The schema version it was written with.
+OTHER_SCHEMA_VERSION = "has schema_version {found!r}; this workbench reads schema_version {version}."
+NO_SCHEMA_VERSION = "has no schema_version; workspace files carry schema_version {version}."

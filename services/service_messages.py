@@ -1,0 +1,26 @@
+"""Every user-facing text of the services (comparison inputs, downloads, version messages), reviewed in one place."""
+
+# A side of a comparison that names a stored version, WORKSPACE@VERSION, which cannot be found.
+LISTED_WORKSPACE = "'{name}' (id {workspace_id})"
+MORE_WORKSPACES = " and {count} more"
+STORED_WORKSPACES = "The stored workspaces are: {shown}{more}."
+NO_WORKSPACE_STORED = "No workspace is stored yet."
+AMBIGUOUS_WORKSPACE = "'{ref}' names {count} stored workspaces (ids {ids}); use the id, e.g. {example}@1."
+UNKNOWN_WORKSPACE = "'{ref}': no stored workspace has this id or name. {listing}"
+NO_VERSIONS = "'{workspace}' has no versions."
+KNOWN_VERSIONS = "versions {first}–{last}"
+KNOWN_VERSION = "version {number}"
+KNOWN_TAGS = "; tags: {tags}"
+UNKNOWN_VERSION = "'{workspace}' has no version '{wanted}' ({known}{tagged})."
+NO_LONGER_STORED = "'{workspace}@{version}' is no longer stored ({missing})."
+NO_DATABASE = (
+    "{path}: no workspace database is there, so stored versions cannot be read. Set {variable} or pass --database URL."
+)
+
+# Files handed out: what a report lacks when this server cannot draw the map.
+REPORT_WITHOUT_MAP = "The report has no context map: {reason}"
+
+# Messages the workbench itself writes into a workspace's history.
+EXAMPLE_VERSION = "Example"
+IMPORTED_VERSION = "Imported from {file}"
+RESTORED_VERSION = "Restored version {number}"
