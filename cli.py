@@ -191,7 +191,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if repo is None:
         return EXIT_INVALID
     try:
-        count = files.restore_history(repo, args.path)
+        count = files.restore_backup(repo, args.path)
     except (BackupInvalid, WorkspaceExists, StorageUnavailable) as error:
         print(NOTHING_RESTORED.format(error=error), file=sys.stderr)
         return EXIT_INVALID

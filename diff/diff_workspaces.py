@@ -1,6 +1,6 @@
 """diff_workspaces: what differs between two workspaces, per canvas and section, on the map, in the findings.
 
-Pure data, no wording: the CLI, the reports and the app's comparison page word it (exports/review_*.py).
+Pure data, no wording: the CLI, the reports and the app's comparison page word it (formats/review/review_*.py).
 """
 
 import datetime as dt

@@ -33,7 +33,7 @@ __all__ = [  # the files' limits and errors come from here too, for the app and 
     "read_any_workspace",
     "read_cml_model",
     "read_workspace",
-    "restore_history",
+    "restore_backup",
     "summarise_cml_import",
     "workspace_json",
     "workspace_schema_text",
@@ -90,6 +90,6 @@ def back_up_history(repo: WorkspaceRepository, path: Path) -> int:
     return backup.back_up(repo, path)
 
 
-def restore_history(repo: WorkspaceRepository, path: Path) -> int:
+def restore_backup(repo: WorkspaceRepository, path: Path) -> int:
     """Adds the history in a backup file to `repo`; raises BackupInvalid or WorkspaceExists and adds nothing."""
     return backup.restore(repo, path)

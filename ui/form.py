@@ -11,7 +11,7 @@ from canvases.tables import rows_for, value_from_rows
 from models.workspace import Problem
 from ui import state, ui_messages
 from ui.literal_markdown import literal
-from ui.tables import edit_table
+from ui.table_editor import edit_table
 
 RADIO_LIMIT = 5  # choices with this many options or fewer show as the sheet's printed list
 

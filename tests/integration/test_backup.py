@@ -45,7 +45,7 @@ def test_a_backup_restores_identical_workspaces_and_histories(
     path = tmp_path / "history.backup"
     assert files.back_up_history(repo, path) == 4
     with open_backend(target, tmp_path / "target") as restored:
-        assert files.restore_history(restored, path) == 4
+        assert files.restore_backup(restored, path) == 4
         assert everything(restored) == everything(repo)
         assert [s.head for s in restored.list_workspaces()] == [s.head for s in repo.list_workspaces()]
         restored.save("w1", edited(small_workspace(), "Orders", purpose="after the move"), parent=3)
@@ -60,7 +60,7 @@ def test_restoring_over_a_stored_workspace_is_refused_and_adds_nothing(
     files.back_up_history(repo, path)
     repo.delete("w2")
     with pytest.raises(WorkspaceExists):
-        files.restore_history(repo, path)
+        files.restore_backup(repo, path)
     assert [s.workspace_id for s in repo.list_workspaces()] == ["w1"]
 
 
@@ -75,7 +75,7 @@ def test_a_file_that_is_not_a_backup_is_refused_with_its_name(
     path = tmp_path / "bad.backup"
     path.write_bytes(content)
     with pytest.raises(BackupInvalid) as refused:
-        files.restore_history(repo, path)
+        files.restore_backup(repo, path)
     assert str(path) in str(refused.value)
     assert repo.list_workspaces() == []
 
@@ -88,7 +88,7 @@ def test_a_damaged_blob_in_a_backup_is_refused(repo: WorkspaceRepository, tmp_pa
     lines[1] = lines[1].replace('"eJ', '"eK', 1)  # one changed byte in the first compressed blob
     path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
     with open_backend("memory", tmp_path) as target, pytest.raises(BackupInvalid, match="line 2 is damaged"):
-        files.restore_history(target, path)
+        files.restore_backup(target, path)
 
 
 def test_the_command_line_moves_the_history_between_databases(database: str, tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_a_backup_of_format_1_without_review_notes_still_restores(repo: Workspac
     old = tmp_path / "old.backup"
     old.write_bytes(gzip.compress("".join(json.dumps(line) + "\n" for line in lines).encode()))
     with open_backend("memory", tmp_path / "target") as restored:
-        assert files.restore_history(restored, old) == 4
+        assert files.restore_backup(restored, old) == 4
         assert restored.list_reviews("w1") == [] and len(restored.list_versions("w1")) == 3
 
 
@@ -120,4 +120,4 @@ def test_a_backup_from_a_newer_workbench_is_refused_naming_the_versions(tmp_path
     path = tmp_path / "newer.backup"
     path.write_bytes(gzip.compress(b'{"format": "architecture-canvas-workbench-history", "version": 3}\n'))
     with open_backend("memory", tmp_path) as target, pytest.raises(BackupInvalid, match="version 1 or 2"):
-        files.restore_history(target, path)
+        files.restore_backup(target, path)

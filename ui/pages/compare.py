@@ -15,7 +15,7 @@ MAP_KEY = (
 )
 
 
-def render_map(compared: comparison.ComparedVersions) -> None:
+def render_changes_map(compared: comparison.ComparedVersions) -> None:
     diff = compared.comparison.diff
     source = changes_dot(compared)
     if diff.map.is_empty:
@@ -33,7 +33,7 @@ def render_map(compared: comparison.ComparedVersions) -> None:
     st.caption(MAP_KEY)
 
 
-def render_downloads(compared: comparison.ComparedVersions) -> None:
+def render_review_downloads(compared: comparison.ComparedVersions) -> None:
     left, right = st.columns(2)
     name, markdown = comparison.export_review(compared.comparison, "md")
     left.download_button("Download the review as Markdown", markdown, name, "text/markdown", icon="⬇️", key="compare-md")
@@ -65,12 +65,12 @@ if old.number > new.number:
     st.caption(ui_messages.OLDER_ON_THE_RIGHT)
 compared = compare_versions.compare(repo, workspace_id, old, new)
 render_summary(compared.comparison)
-render_downloads(compared)
+render_review_downloads(compared)
 canvases_tab, map_tab, findings_tab, review_tab = st.tabs(["Canvases", "Context map", "Findings", "Review"])
 with canvases_tab:
     render_documents(compared.comparison)
 with map_tab:
-    render_map(compared)
+    render_changes_map(compared)
 with findings_tab:
     render_findings_diff(compared.comparison.findings)
 with review_tab:
