@@ -275,6 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     cml_out.add_argument("path", type=Path, help="a workspace file")
     cml_out.add_argument("-o", "--output", type=Path, help="the .cml file to write (default: standard output)")
     cml_out.set_defaults(run=run_export_cml)
+    _add_export_command(commands)
+    _add_history_commands(commands)
+    _add_diff_command(commands)
+    return parser
+
+
+def _add_export_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     out = commands.add_parser("export", help="a canvas PDF, the workspace report PDF or the workspace file")
     out.add_argument("path", type=Path, help="a workspace file")
     out.add_argument(
@@ -288,9 +295,6 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--version-label", help="printed in the footer, e.g. v12 or 'unsaved draft'")
     out.add_argument("-o", "--output", type=Path, help="the file to write (default: a name in this folder)")
     out.set_defaults(run=run_export)
-    _add_history_commands(commands)
-    _add_diff_command(commands)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
