@@ -36,4 +36,6 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements" 2>&1 | grep -v "is ignored" || true
   .venv/bin/python -c "import streamlit, pydantic" # fail here, not later, when the install went wrong
   touch "$stamp"
+  # requirements-dev.txt includes requirements.txt: a dev install is also a complete runtime install.
+  [ "$mode" = dev ] && touch ".venv/.installed-$(cat requirements.txt requirements.txt | sha256sum | cut -c1-16)-runtime"
 fi

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.app_server import RunningApp, running_app
 from tests.e2e.workbench_browser import (
+    CALM_MOTION,
     CHROMIUM,
     CHROMIUM_ARGS,
     RUN_COUNTER,
@@ -42,13 +43,16 @@ CALL_FAILED = pytest.StashKey[bool]()  # whether the test itself failed: then it
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The default test command reports the browser tests as skipped, with the reason, without Chromium."""
+    """A browser test module runs whole on one worker of a parallel run (its tests share one browser);
+    without Chromium the default test command reports the browser tests as skipped, with the reason."""
+    browser_tests = [item for item in items if "e2e" in item.keywords]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.xdist_group(item.path.stem))
     if Path(CHROMIUM).exists():
         return
     skip = pytest.mark.skip(reason=f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup.sh dev does)")
-    for item in items:
-        if "e2e" in item.keywords:
-            item.add_marker(skip)
+    for item in browser_tests:
+        item.add_marker(skip)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -87,6 +91,7 @@ def app(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[Runn
 def new_context(browser: Any) -> Any:
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.add_init_script(RUN_COUNTER)
+    context.add_init_script(CALM_MOTION)
     return context
 
 
