@@ -7,11 +7,10 @@ from diff.workspace_merge import ABSENT, Choice, Conflict, merge_workspace_data
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
 from services import service_messages
-from storage.repository import StaleParent, VersionInfo, WorkspaceRepository
+from storage.repository import VersionInfo, WorkspaceRepository
 
 __all__ = [  # a merge's choices come from here too, for the conflict view
     "ABSENT",
-    "MERGE_ATTEMPTS",
     "Choice",
     "Conflict",
     "PendingMerge",
@@ -43,7 +42,12 @@ class SaveOutcome:
     pending: PendingMerge | None = None
 
 
-MERGE_ATTEMPTS = 5  # others may save again while we merge; give up after this many rounds
+class _Conflicted(Exception):
+    """Raised out of a rebase to leave the save without storing anything: the conflicts wait for a choice."""
+
+    def __init__(self, pending: PendingMerge) -> None:
+        super().__init__()
+        self.pending = pending
 
 
 def save_workspace(
@@ -57,23 +61,28 @@ def save_workspace(
     choices: dict[str, Choice] | None = None,
 ) -> SaveOutcome:
     """Validates edited data and stores it as a child of `parent`; raises WorkspaceInvalid and stores nothing
-    when it is bad. Newer versions are merged in; real conflicts come back as `pending`, nothing stored."""
-    workspace, merged_with = validate_workspace_data(data), None
+    when it is bad. A newer version is merged in while the workspace is locked, so a save never has to be
+    tried again however many people save at once; real conflicts come back as `pending`, nothing stored."""
+    workspace = validate_workspace_data(data)
     data = workspace.model_dump(mode="json")  # merged in the same normal form as the stored versions
-    for _ in range(MERGE_ATTEMPTS):
-        try:
-            result = repo.save(workspace_id, workspace, parent=parent, author=author, message=message)
-        except StaleParent as stale:
-            base = repo.load(workspace_id, parent).model_dump(mode="json") if parent else {}
-            theirs = repo.load(workspace_id, stale.head).model_dump(mode="json")
-            merge = merge_workspace_data(base, data, theirs, choices)
-            if merge.conflicts:
-                return SaveOutcome(pending=PendingMerge(base, data, theirs, parent, stale.head, merge.conflicts))
-            data, parent, merged_with = merge.data, stale.head, stale.head
-            workspace = validate_workspace_data(data)
-        else:
-            return SaveOutcome(result.version, workspace, result.created, merged_with)
-    raise StaleParent(workspace_id, parent, parent or 0)
+    merged: list[tuple[int, Workspace]] = []  # the newer version merged in and the result, when there was one
+
+    def merge_onto(base: Workspace | None, newest: Workspace, head: int) -> Workspace:
+        base_data = base.model_dump(mode="json") if base is not None else {}
+        theirs = newest.model_dump(mode="json")
+        merge = merge_workspace_data(base_data, data, theirs, choices)
+        if merge.conflicts:
+            raise _Conflicted(PendingMerge(base_data, data, theirs, parent, head, merge.conflicts))
+        merged.append((head, validate_workspace_data(merge.data)))
+        return merged[-1][1]
+
+    try:
+        result = repo.save(workspace_id, workspace, parent=parent, author=author, message=message, rebase=merge_onto)
+    except _Conflicted as conflicted:
+        return SaveOutcome(pending=conflicted.pending)
+    if merged:
+        return SaveOutcome(result.version, merged[-1][1], result.created, merged_with=merged[-1][0])
+    return SaveOutcome(result.version, workspace, result.created)
 
 
 def resolve_conflicts(
@@ -94,11 +103,7 @@ def resolve_conflicts(
 def restore_version(repo: WorkspaceRepository, workspace_id: str, number: int, *, author: str = "") -> SaveOutcome:
     """Makes version `number`'s content the newest version again; history is kept, nothing is rewritten."""
     old, message = repo.load(workspace_id, number), service_messages.RESTORED_VERSION.format(number=number)
-    for _ in range(MERGE_ATTEMPTS):
-        head = repo.list_versions(workspace_id)[0].number
-        try:
-            result = repo.save(workspace_id, old, parent=head, author=author, message=message)
-        except StaleParent:
-            continue  # someone saved in between: restore on top of theirs
-        return SaveOutcome(result.version, old, result.created)
-    raise StaleParent(workspace_id, None, 0)
+    head = repo.list_versions(workspace_id)[0].number
+    # Someone may save in between: the restore then goes on top of theirs, as pressed.
+    result = repo.save(workspace_id, old, parent=head, author=author, message=message, rebase=lambda *_: old)
+    return SaveOutcome(result.version, old, result.created)

@@ -10,12 +10,19 @@ from models.validation import validate_workspace_data
 from models.workspace import Workspace
 from services import service_messages
 from services.configuration import EXAMPLE_WORKSPACE
-from storage.repository import StorageUnavailable, VersionInfo, WorkspaceRepository, WorkspaceSummary
+from storage.repository import (
+    StorageUnavailable,
+    VersionInfo,
+    WorkspaceNotFound,
+    WorkspaceRepository,
+    WorkspaceSummary,
+)
 
 __all__ = [  # the stored workspaces' types come from here too, for the app
     "SectionReading",
     "StorageUnavailable",
     "VersionInfo",
+    "WorkspaceNotFound",
     "WorkspaceRepository",
     "WorkspaceSummary",
     "canvas_reading",

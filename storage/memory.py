@@ -9,6 +9,7 @@ from models.workspace import Workspace
 from storage import storage_messages
 from storage.repository import (
     HistoryRecord,
+    Rebase,
     ReviewNote,
     SaveResult,
     StaleParent,
@@ -55,30 +56,33 @@ class InMemoryWorkspaceRepository:
         return Workspace.model_validate(assemble_snapshot(history[number - 1].content_hash, self._read))
 
     def save(
-        self, workspace_id: str, workspace: Workspace, *, parent: int | None = None, author: str = "", message: str = ""
+        self,
+        workspace_id: str,
+        workspace: Workspace,
+        *,
+        parent: int | None = None,
+        author: str = "",
+        message: str = "",
+        rebase: Rebase | None = None,
     ) -> SaveResult:
-        name, author, message = (storable_text(t) for t in (workspace.name, author, message))
+        author, message = storable_text(author), storable_text(message)
         snapshot = take_snapshot(workspace.model_dump(mode="json"))
         with self._lock:
             history = self._versions.get(workspace_id)
             if history is None and parent is not None:
                 raise WorkspaceNotFound(workspace_id)
+            head = history[-1].number if history else None
             if history:
+                if history[-1].content_hash != snapshot.content_hash and parent != head:
+                    if rebase is None:
+                        raise StaleParent(workspace_id, parent, history[-1].number)
+                    base = self.load(workspace_id, parent) if parent else None
+                    workspace = rebase(base, self.load(workspace_id), history[-1].number)
+                    snapshot = take_snapshot(workspace.model_dump(mode="json"))
                 if history[-1].content_hash == snapshot.content_hash:
                     return SaveResult(self._tagged(history[-1]), created=False)
-                if parent != history[-1].number:
-                    raise StaleParent(workspace_id, parent, history[-1].number)
-            head = history[-1].number if history else None
-            info = VersionInfo(
-                workspace_id,
-                (head or 0) + 1,
-                head,
-                author,
-                message,
-                dt.datetime.now(dt.UTC),
-                snapshot.content_hash,
-                name,
-            )
+            now, name = dt.datetime.now(dt.UTC), storable_text(workspace.name)
+            info = VersionInfo(workspace_id, (head or 0) + 1, head, author, message, now, snapshot.content_hash, name)
             self._blobs.update(snapshot.blobs)
             self._versions.setdefault(workspace_id, []).append(info)
         return SaveResult(info, created=True)

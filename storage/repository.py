@@ -2,7 +2,7 @@
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -114,6 +114,12 @@ class DatabaseTooNew(StorageUnavailable):
     """The database was written by a newer workbench with a schema this code does not know."""
 
 
+# Given the content of the save's parent (None when it had none), the newest content and that version's number,
+# the content to store as a child of the newest. The repository calls it while it holds the workspace's lock,
+# so nobody saves in between; it may raise, and then nothing is stored.
+Rebase = Callable[[Workspace | None, Workspace, int], Workspace]
+
+
 class WorkspaceRepository(Protocol):
     def list_workspaces(self) -> list[WorkspaceSummary]: ...
 
@@ -122,9 +128,17 @@ class WorkspaceRepository(Protocol):
         ...
 
     def save(
-        self, workspace_id: str, workspace: Workspace, *, parent: int | None = None, author: str = "", message: str = ""
+        self,
+        workspace_id: str,
+        workspace: Workspace,
+        *,
+        parent: int | None = None,
+        author: str = "",
+        message: str = "",
+        rebase: Rebase | None = None,
     ) -> SaveResult:
-        """A new version as child of `parent` (None: a new workspace); StaleParent when `parent` is not the newest."""
+        """A new version as child of `parent` (None: a new workspace). When `parent` is no longer the newest,
+        `rebase` makes the content to store on top of the newest; without it, StaleParent."""
         ...
 
     def delete(self, workspace_id: str) -> None: ...

@@ -9,6 +9,7 @@ from models.workspace import Workspace
 from storage import sql_history, sql_reviews, sql_rows, storage_messages
 from storage.repository import (
     HistoryRecord,
+    Rebase,
     ReviewNote,
     SaveResult,
     StaleParent,
@@ -83,40 +84,57 @@ class SqlWorkspaceRepository:
 
     def load(self, workspace_id: str, version: int | None = None) -> Workspace:
         with read_transaction(self.engine) as connection:
-            head = self._head(connection, workspace_id)
-            if head is None:
-                raise WorkspaceNotFound(workspace_id)
-            info = self._version(connection, workspace_id, head if version is None else version)
-            try:
-                data = assemble_snapshot(info.content_hash, lambda hashes: read_blobs(connection, hashes))
-            except CorruptBlob as error:
-                damaged = storage_messages.VERSION_DAMAGED.format(
-                    where=self.where, number=info.number, name=info.name, reason=error
-                )
-                raise StorageUnavailable(damaged) from None
+            return self._load(connection, workspace_id, version)
+
+    def _load(self, connection: sa.Connection, workspace_id: str, version: int | None) -> Workspace:
+        head = self._head(connection, workspace_id)
+        if head is None:
+            raise WorkspaceNotFound(workspace_id)
+        info = self._version(connection, workspace_id, head if version is None else version)
+        try:
+            data = assemble_snapshot(info.content_hash, lambda hashes: read_blobs(connection, hashes))
+        except CorruptBlob as error:
+            damaged = storage_messages.VERSION_DAMAGED.format(
+                where=self.where, number=info.number, name=info.name, reason=error
+            )
+            raise StorageUnavailable(damaged) from None
         return Workspace.model_validate(data)
 
     def save(
-        self, workspace_id: str, workspace: Workspace, *, parent: int | None = None, author: str = "", message: str = ""
+        self,
+        workspace_id: str,
+        workspace: Workspace,
+        *,
+        parent: int | None = None,
+        author: str = "",
+        message: str = "",
+        rebase: Rebase | None = None,
     ) -> SaveResult:
-        name, author, message = (storable_text(t) for t in (workspace.name, author, message))
-        # Splitting and hashing happen before the transaction, so the lock is held only for the writes.
+        author, message = storable_text(author), storable_text(message)
+        # Splitting and hashing happen before the transaction, so the lock is held only for the writes
+        # (and for a rebase, which only a save that met a newer version needs).
         snapshot = take_snapshot(workspace.model_dump(mode="json"))
         now = dt.datetime.now(dt.UTC)
+        # The workspace's row lock (SQLite: the write lock taken at BEGIN IMMEDIATE) serialises the saves of one
+        # workspace: each sees the head the one before it wrote, so none has to retry.
         with write_transaction(self.engine) as connection:
             if self.is_postgres:
                 connection.execute(sa.select(sa.func.pg_advisory_xact_lock_shared(BLOB_LOCK)))
             head = self._head(connection, workspace_id, lock=True)
+            if head is None and parent is not None:
+                raise WorkspaceNotFound(workspace_id)
             if head is not None:
                 newest = self._version(connection, workspace_id, head)
+                if newest.content_hash != snapshot.content_hash and parent != head:
+                    if rebase is None:
+                        raise StaleParent(workspace_id, parent, head)
+                    base = self._load(connection, workspace_id, parent) if parent else None
+                    workspace = rebase(base, self._load(connection, workspace_id, head), head)
+                    snapshot = take_snapshot(workspace.model_dump(mode="json"))
                 if newest.content_hash == snapshot.content_hash:
                     return SaveResult(newest, created=False)
-                if parent != head:
-                    raise StaleParent(workspace_id, parent, head)
-            elif parent is not None:
-                raise WorkspaceNotFound(workspace_id)
             sql_rows.insert_blobs(connection, snapshot.blobs)
-            number = (head or 0) + 1
+            number, name = (head or 0) + 1, storable_text(workspace.name)
             info = VersionInfo(workspace_id, number, head, author, message, now, snapshot.content_hash, name)
             row = {"name": name, "head": number, "updated_at": now}
             if head is None:

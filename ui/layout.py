@@ -93,6 +93,12 @@ def save_draft() -> None:
         lines, more = problem_lines(error.problems)
         state.flash("error", ui_messages.NOT_SAVED_PROBLEMS.format(count=len(error.problems), lines=lines, more=more))
         st.rerun()
+    except workspaces.WorkspaceNotFound:
+        state.flash("error", ui_messages.NOT_SAVED_DELETED)
+        st.rerun()
+    except workspaces.StorageUnavailable as error:  # the draft stays in this session: Save again once it is back
+        state.flash("error", ui_messages.NOT_SAVED_STORAGE.format(reason=literal(str(error))))
+        st.rerun()
     if outcome.pending is not None:
         st.session_state[state.PENDING] = outcome.pending
         state.flash("warning", ui_messages.NOT_SAVED_CONFLICT.format(head=outcome.pending.head))

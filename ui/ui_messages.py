@@ -16,6 +16,11 @@ ALL_SAVED = "All changes saved"
 UNSAVED = "Unsaved changes"
 DISCARDED = "Discarded the unsaved changes."
 NOT_SAVED_PROBLEMS = "Not saved: {count} problem(s) to fix first.\n{lines}{more}"
+NOT_SAVED_DELETED = (
+    "Not saved: this workspace was deleted meanwhile. Your changes are still here: on the Workspaces page, "
+    "**Export workspace file**, then import it as a new workspace."
+)
+NOT_SAVED_STORAGE = "Not saved: {reason} Your changes are still here; press Save again when the database is back."
 NOT_SAVED_CONFLICT = "Not saved yet: your edits conflict with version {head}."
 NOTHING_NEW = "Nothing new to save: version {number} already holds this content."
 SAVED = "Saved '{name}' at {when} as version {number}{merged}: {summary}."

@@ -58,3 +58,66 @@ def in_processes(url: str, edits: list[tuple[str, str]], merge: bool) -> list[tu
     for process in processes:
         process.join(timeout=30)
     return [results[p] for _, p in edits]
+
+
+def room_workspace(sessions: int) -> Any:
+    """One context per person in the room, so each edits fields nobody else edits."""
+    return small_workspace(bounded_contexts=[{"name": f"Context {i:02d}"} for i in range(sessions)], relationships=[])
+
+
+def one_person_saving(repo: WorkspaceRepository, person: int, saves: int) -> list[tuple[str, Any]]:
+    """A person saving `saves` edits of their own context, each from the version their last save gave them."""
+    outcome = saving.SaveOutcome(repo.list_versions("w1")[-1], repo.load("w1", 1))
+    results: list[tuple[str, Any]] = []
+    for save in range(saves):
+        assert outcome.workspace is not None and outcome.version is not None
+        draft = edited(outcome.workspace, f"Context {person:02d}", purpose=f"person {person} save {save}")
+        try:
+            outcome = saving.save_workspace(
+                repo, "w1", draft.model_dump(mode="json"), parent=outcome.version.number, author=f"person {person}"
+            )
+        except Exception as error:  # counted, not raised: the run reports every failure, not just the first
+            results.append(("error", f"{type(error).__name__}: {error}"))
+            return results
+        if outcome.pending is not None or outcome.version is None:
+            results.append(("conflict", outcome.pending and [c.path for c in outcome.pending.conflicts]))
+            return results
+        results.append(("saved", outcome.version.number))
+    return results
+
+
+def room_in_threads(repo: WorkspaceRepository, people: int, saves: int) -> list[list[tuple[str, Any]]]:
+    barrier = threading.Barrier(people)
+    results: list[list[tuple[str, Any]]] = [[] for _ in range(people)]
+
+    def run(person: int) -> None:
+        barrier.wait()
+        results[person] = one_person_saving(repo, person, saves)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(people)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results
+
+
+def _room_process_main(url: str, person: int, saves: int, barrier: Any, queue: Any) -> None:
+    repo = SqlWorkspaceRepository(url)
+    barrier.wait(timeout=120)
+    queue.put((person, one_person_saving(repo, person, saves)))
+    repo.close()
+
+
+def room_in_processes(url: str, people: int, saves: int) -> list[list[tuple[str, Any]]]:
+    """Each person in a process of their own, as app replicas or CLI runs against one database would be."""
+    context = multiprocessing.get_context("spawn")
+    barrier, queue = context.Barrier(people), context.Queue()
+    target: Callable[..., None] = _room_process_main
+    processes = [context.Process(target=target, args=(url, i, saves, barrier, queue)) for i in range(people)]
+    for process in processes:
+        process.start()
+    results = dict(queue.get(timeout=300) for _ in processes)
+    for process in processes:
+        process.join(timeout=30)
+    return [results[i] for i in range(people)]

@@ -88,3 +88,13 @@ def test_a_file_that_is_not_a_workspace_is_refused_with_its_name_and_nothing_sto
     else:
         raise AssertionError("a bad file was imported")
     assert repo.list_workspaces() == stored_before
+
+
+def test_a_save_after_someone_deleted_the_workspace_says_so_and_keeps_the_draft(app: AppTest, data_dir: Path) -> None:
+    prepared(app)
+    repo = stored_repository(data_dir)
+    repo.delete(next(s.workspace_id for s in repo.list_workspaces() if s.name == WORKSPACE))
+    assert "deleted meanwhile" in save(app)
+    assert WORKSPACE not in [s.name for s in repo.list_workspaces()]  # nothing half-written, no new workspace
+    assert app.text_area(key=key(app, "bounded_context", 0, "purpose")).value == "Typed in the workshop"
+    assert any("Unsaved changes" in w.value for w in app.sidebar.warning)
