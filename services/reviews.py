@@ -2,19 +2,29 @@
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
 
-from storage.repository import ReviewKind, ReviewNote, WorkspaceRepository
+from models.validation import validate_workspace_data
+from models.workspace import Workspace
+from services import service_messages
+from storage.repository import ReviewKind, ReviewNote, VersionInfo, WorkspaceRepository
 
 __all__ = [  # the notes' types come from here too, for the app
     "KIND_LABELS",
+    "AcceptanceIncomplete",
     "ReviewKind",
     "ReviewNote",
+    "accept_risk",
     "add_note",
     "list_notes",
     "note_heading",
     "notes_by_version",
     "review_state",
     "where_of",
+    "with_acceptance",
+    "withdraw_acceptance",
+    "without_acceptance",
 ]
 
 KIND_LABELS = {ReviewKind.COMMENT: "comment", ReviewKind.REVIEWED: "reviewed", ReviewKind.APPROVED: "approved"}
@@ -76,3 +86,79 @@ def note_heading(note: ReviewNote) -> str:
 def list_notes(repo: WorkspaceRepository, workspace_id: str) -> list[ReviewNote]:
     """Every review note on the workspace's versions, newest first."""
     return repo.list_reviews(workspace_id)
+
+
+# Risk acceptances are decisions: each is stored the moment it is made, as a version of its own that changes
+# nothing else, so it is kept (with who and when) whatever happens to the draft of the person who made it.
+
+ACCEPTANCE_FIELDS = {"reason": "Reason", "accepted_by": "Accepted by", "until": "Until"}
+
+
+class AcceptanceIncomplete(ValueError):
+    """An acceptance lacks fields; `missing` holds their labels, in the form's order."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(service_messages.ACCEPTANCE_INCOMPLETE.format(fields=", ".join(missing)))
+        self.missing = missing
+
+
+def with_acceptance(data: dict[str, Any], acceptance: dict[str, Any]) -> None:
+    """Records `acceptance` in workspace data, replacing an earlier one for the same rule and subject."""
+    without_acceptance(data, acceptance["rule"], acceptance["subject"])
+    data["accepted_risks"].append(acceptance)
+
+
+def without_acceptance(data: dict[str, Any], rule: str, subject: str) -> None:
+    risks: list[dict[str, Any]] = data["accepted_risks"]
+    risks[:] = [r for r in risks if (r["rule"], r["subject"]) != (rule, subject)]
+
+
+def _record(
+    repo: WorkspaceRepository, workspace_id: str, change: Callable[[dict[str, Any]], None], *, author: str, message: str
+) -> VersionInfo:
+    """Stores `change` applied to the newest version, as the next version; someone saving at the same moment
+    goes first or after, and the change lands on top of theirs."""
+
+    def changed(workspace: Workspace) -> Workspace:
+        data = workspace.model_dump(mode="json")
+        change(data)
+        return validate_workspace_data(data)
+
+    head = repo.list_versions(workspace_id)[0].number
+    newest = changed(repo.load(workspace_id, head))
+    rebase = lambda _base, theirs, _head: changed(theirs)  # noqa: E731 - the same change, onto the newer version
+    return repo.save(workspace_id, newest, parent=head, author=author, message=message, rebase=rebase).version
+
+
+def accept_risk(
+    repo: WorkspaceRepository,
+    workspace_id: str,
+    *,
+    rule: str,
+    subject: str,
+    reason: str,
+    accepted_by: str,
+    until: dt.date | None,
+) -> tuple[dict[str, Any], VersionInfo]:
+    """Stores the acceptance of finding `rule` on `subject` at once; AcceptanceIncomplete names what is missing."""
+    given = {"reason": reason.strip(), "accepted_by": accepted_by.strip(), "until": until}
+    missing = [label for name, label in ACCEPTANCE_FIELDS.items() if not given[name]]
+    if missing:
+        raise AcceptanceIncomplete(missing)
+    assert until is not None
+    acceptance = {"rule": rule, "subject": subject, **given, "until": until.isoformat()}
+    message = service_messages.ACCEPTED_VERSION.format(rule=rule, subject=subject, until=until.isoformat())
+    version = _record(
+        repo, workspace_id, lambda data: with_acceptance(data, acceptance), author=accepted_by.strip(), message=message
+    )
+    return acceptance, version
+
+
+def withdraw_acceptance(
+    repo: WorkspaceRepository, workspace_id: str, *, rule: str, subject: str, author: str
+) -> VersionInfo:
+    """Stores at once that the acceptance of `rule` on `subject` no longer holds."""
+    message = service_messages.WITHDRAWN_VERSION.format(rule=rule, subject=subject)
+    return _record(
+        repo, workspace_id, lambda data: without_acceptance(data, rule, subject), author=author, message=message
+    )

@@ -24,3 +24,8 @@ REPORT_WITHOUT_MAP = "The report has no context map: {reason}"
 EXAMPLE_VERSION = "Example"
 IMPORTED_VERSION = "Imported from {file}"
 RESTORED_VERSION = "Restored version {number}"
+ACCEPTED_VERSION = "Accepted the risk of {rule} on {subject} until {until}"
+WITHDRAWN_VERSION = "Withdrew the acceptance of {rule} on {subject}"
+
+# A risk acceptance that lacks fields; `fields` are the form's labels.
+ACCEPTANCE_INCOMPLETE = "Not accepted: fill in {fields}."

@@ -3,12 +3,12 @@
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from models.finding import Finding, FindingStatus, Severity
+from services import reviews
 from ui import state, ui_messages
 from ui.literal_markdown import literal
 from ui.map_choices import keep_valid_choice
@@ -143,26 +143,14 @@ def render_acceptance(finding: Finding) -> None:
     )
     st.success(accepted, icon="🤝")
     if st.button("Withdraw the acceptance", key="withdraw-acceptance"):
-        risks = state.draft()["accepted_risks"]
-        risks[:] = [r for r in risks if (r["rule"], r["subject"]) != (finding.rule, finding.subject)]
-        subject = literal(finding.subject)
-        state.flash("info", ui_messages.WITHDREW_ACCEPTANCE.format(rule=finding.rule, subject=subject))
+        rule, subject = finding.rule, finding.subject
+        version = reviews.withdraw_acceptance(
+            state.repository(), st.session_state[state.WORKSPACE_ID], rule=rule, subject=subject, author=state.author()
+        )
+        state.record_decision(lambda data: reviews.without_acceptance(data, rule, subject), version)
+        withdrawn = ui_messages.WITHDREW_ACCEPTANCE.format(rule=rule, subject=literal(subject), number=version.number)
+        state.flash("info", withdrawn)
         st.rerun()
-
-
-def accept_risk(data: dict[str, Any], finding: Finding, reason: str, accepted_by: str, until: dt.date) -> None:
-    """Records the acceptance in the draft, replacing an earlier one for the same rule and subject."""
-    risks: list[dict[str, Any]] = data["accepted_risks"]
-    risks[:] = [r for r in risks if (r["rule"], r["subject"]) != (finding.rule, finding.subject)]
-    risks.append(
-        {
-            "rule": finding.rule,
-            "subject": finding.subject,
-            "reason": reason.strip(),
-            "accepted_by": accepted_by.strip(),
-            "until": until.isoformat(),
-        }
-    )
 
 
 def render_accept_form(finding: Finding) -> None:
@@ -173,19 +161,30 @@ def render_accept_form(finding: Finding) -> None:
             key=state.ACCEPT_REASON,
             placeholder="Why the team lives with this for now, and what limits the risk",
         )
-        who = st.text_input("Accepted by", value=st.session_state.get(state.AUTHOR, ""), key=state.ACCEPT_BY)
+        who = st.text_input("Accepted by", value=state.author(), key=state.ACCEPT_BY)
         until = st.date_input(
             "Until", value=dt.date.today() + DEFAULT_ACCEPTANCE, min_value=dt.date.today(), key=state.ACCEPT_UNTIL
         )
         if not st.form_submit_button("Accept risk", icon="🤝"):
             return
-    if not reason.strip() or not who.strip() or not isinstance(until, dt.date):
-        st.error(ui_messages.ACCEPTANCE_INCOMPLETE)
+    try:
+        acceptance, version = reviews.accept_risk(
+            state.repository(),
+            st.session_state[state.WORKSPACE_ID],
+            rule=finding.rule,
+            subject=finding.subject,
+            reason=reason,
+            accepted_by=who,
+            until=until if isinstance(until, dt.date) else None,
+        )
+    except reviews.AcceptanceIncomplete as error:
+        st.error(str(error))
         return
-    accept_risk(state.draft(), finding, reason, who, until)
+    state.record_decision(lambda data: reviews.with_acceptance(data, dict(acceptance)), version)
     st.session_state[state.AUTHOR] = who.strip()
     subject = literal(finding.subject)
-    state.flash("success", ui_messages.ACCEPTED.format(rule=finding.rule, subject=subject, until=until.isoformat()))
+    accepted = ui_messages.ACCEPTED.format(rule=finding.rule, subject=subject, until=until, number=version.number)
+    state.flash("success", accepted)
     st.rerun()
 
 

@@ -1,13 +1,14 @@
 """Session-state keys and the one place that initialises and changes them."""
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from services import configuration, workspaces
-from services.workspaces import StorageUnavailable, WorkspaceRepository
+from services.workspaces import StorageUnavailable, VersionInfo, WorkspaceRepository
 
 WORKSPACE_ID = "workspace_id"
 DRAFT = "draft"  # the workspace being edited, as JSON-like data
@@ -98,6 +99,16 @@ def mark_saved(data: dict[str, Any], version: int | None = None) -> None:
         st.session_state[BASE_VERSION] = version
 
 
+def record_decision(change: Callable[[dict[str, Any]], None], version: VersionInfo) -> None:
+    """A decision stored at once as `version` (an acceptance, say) is applied to the draft and to what counts
+    as saved, so it never shows as unsaved. The draft moves onto that version only when it directly follows
+    the one the draft started from: otherwise the versions between hold others' changes the draft lacks."""
+    change(st.session_state[DRAFT])
+    change(st.session_state[SAVED])
+    if version.parent == st.session_state.get(BASE_VERSION):
+        st.session_state[BASE_VERSION] = version.number
+
+
 def bump_epoch() -> None:
     """Rebuild every editor widget from the draft (after loading, adding or deleting canvases)."""
     for key in [k for k in st.session_state if isinstance(k, str) and k.endswith(TABLE_BASE_SUFFIX)]:
@@ -107,6 +118,11 @@ def bump_epoch() -> None:
 
 def widget_key(*parts: object) -> str:
     return "|".join(str(p) for p in (st.session_state[EPOCH], *parts))
+
+
+def author() -> str:
+    """The name this person gave in the sidebar (or on a form), for versions and decisions."""
+    return str(st.session_state.get(AUTHOR, ""))
 
 
 def flash(level: str, text: str) -> None:

@@ -79,7 +79,7 @@ def download_the_canvas_pdf(page: Page) -> Path:
 
 
 def compare_with_the_first_version(page: Page) -> None:
-    """The reviewer's view: version 2 (the workshop) against version 1 (the empty workspace)."""
+    """The reviewer's view: the workshop's versions against the empty workspace it started from."""
     open_page(page, "Compare versions", main(page).get_by_role("tab", name="Canvases"))
     summary = main(page).get_by_test_id("stAlertContentInfo").first
     expect(summary).to_contain_text("2 contexts added")
@@ -114,7 +114,8 @@ def test_a_team_runs_its_workshop_from_an_empty_workspace_to_a_printed_canvas(
     fill_the_ai_context(session.page)
     see_the_map_and_accept_the_risk(page)
     outcome = save(page, author="Ada", message="after workshop 1")
-    assert re.match(rf"Saved '{WORKSPACE}' at \S+ as version 2: 2 bounded contexts, .*1 relationship", outcome)
+    # Version 2 is the acceptance, stored when it was made; the save is version 3.
+    assert re.match(rf"Saved '{WORKSPACE}' at \S+ as version 3: 2 bounded contexts, .*1 relationship", outcome)
     expect(page.get_by_test_id("stSidebar").get_by_text("All changes saved")).to_be_visible()
     screenshot(page, "workshop-05-saved")
 
@@ -128,7 +129,10 @@ def test_a_team_runs_its_workshop_from_an_empty_workspace_to_a_printed_canvas(
         ("AIC015", "Price Oracle", "Ada")
     ]
     head = versions(app.data_dir, WORKSPACE)[0]
-    assert (head.number, head.author, head.message) == (2, "Ada", "after workshop 1")
+    assert (head.number, head.author, head.message) == (3, "Ada", "after workshop 1")
+    accepted = versions(app.data_dir, WORKSPACE)[1]
+    assert (accepted.number, accepted.author) == (2, "Ada")
+    assert accepted.message.startswith("Accepted the risk of AIC015 on Price Oracle until ")
 
     compare_with_the_first_version(page)
 

@@ -21,7 +21,7 @@ from models.workspace import Workspace
 from services import configuration, workspaces
 from tests.ui.conftest import new_session
 from tests.ui.driver import element_after, key, problems_below
-from tests.ui.flows import click, save, stored_workspace
+from tests.ui.flows import click, save, stored_repository, stored_workspace
 from ui import state
 from ui.findings_view import FindingFilter, _labels, filter_findings
 from ui.map_score import LEVER_WITHOUT_ASKING
@@ -108,7 +108,7 @@ def test_findings_can_be_filtered_by_status_severity_rule_and_context(app: AppTe
     assert list(findings_table(app)["Subject"]) == expected
 
 
-def test_accepting_a_risk_marks_the_finding_accepted_and_is_saved_with_the_workspace(
+def test_accepting_a_risk_marks_the_finding_accepted_and_stores_it_at_once(
     app: AppTest, data_dir: Path, example: Analysis
 ) -> None:
     open_map(app)
@@ -125,7 +125,11 @@ def test_accepting_a_risk_marks_the_finding_accepted_and_is_saved_with_the_works
     assert any("Accepted by Ana Ørsted until 2030-12-31" in s.value for s in app.success), [
         s.value for s in app.success
     ]
-    assert f"Saved '{EXAMPLE}'" in save(app)
+    assert any("recorded as version 2" in s.value for s in app.sidebar.success)
+    assert any("All changes saved" in s.value for s in app.sidebar.success)  # nothing left to save
+    head = stored_repository(data_dir).list_versions(app.session_state[state.WORKSPACE_ID])[0]
+    assert (head.number, head.author) == (2, "Ana Ørsted")
+    assert head.message == f"Accepted the risk of {finding.rule} on {finding.subject} until 2030-12-31"
     risks = stored_workspace(data_dir, EXAMPLE)["accepted_risks"]
     assert {
         "rule": finding.rule,
@@ -136,14 +140,49 @@ def test_accepting_a_risk_marks_the_finding_accepted_and_is_saved_with_the_works
     } in risks
 
 
-def test_an_acceptance_needs_a_reason_and_an_owner(app: AppTest, example: Analysis) -> None:
+def test_an_acceptance_survives_a_reload_with_unsaved_edits_kept_apart_and_is_withdrawn_at_once(
+    app: AppTest, data_dir: Path, example: Analysis
+) -> None:
+    app.switch_page("ui/pages/workspaces.py").run()
+    app.text_area(key=key(app, "workspace", 0, "description")).input("Typed, not saved").run()
+    open_map(app)
+    finding = next(f for f in example.findings if f.status is FindingStatus.OPEN)
+    app.selectbox(key=state.FINDING_PICKED).set_value(_labels(example.findings)[example.findings.index(finding)])
+    app.run()
+    app.text_area(key=state.ACCEPT_REASON).input("Monitored weekly.")
+    app.text_input(key=state.ACCEPT_BY).input("Ana")
+    click(app, "Accept risk")
+    stored = stored_workspace(data_dir, EXAMPLE)
+    assert stored["description"] != "Typed, not saved"  # only the decision was stored
+    assert app.session_state[state.DRAFT]["description"] == "Typed, not saved"
+    assert any("Unsaved changes" in w.value for w in app.sidebar.warning)
+
+    reloaded = open_map(new_session())
+    reloaded.selectbox(key=state.FINDING_PICKED).set_value(_labels(example.findings)[example.findings.index(finding)])
+    reloaded.run()
+    assert any("Accepted by Ana until" in s.value for s in reloaded.success)
+    click(reloaded, "Withdraw the acceptance")
+    assert any("Withdrew the acceptance" in s.value and "version 3" in s.value for s in reloaded.sidebar.info)
+    assert (finding.rule, finding.subject) not in {
+        (r["rule"], r["subject"]) for r in stored_workspace(data_dir, EXAMPLE)["accepted_risks"]
+    }
+    assert f"Saved '{EXAMPLE}'" in save(app)  # the first session's draft merges onto both decisions
+    saved = stored_workspace(data_dir, EXAMPLE)
+    assert saved["description"] == "Typed, not saved"
+    assert (finding.rule, finding.subject) not in {(r["rule"], r["subject"]) for r in saved["accepted_risks"]}
+
+
+def test_an_acceptance_without_a_reason_names_the_reason_and_stores_nothing(
+    app: AppTest, data_dir: Path, example: Analysis
+) -> None:
     open_map(app)
     finding = next(f for f in example.findings if f.status is FindingStatus.OPEN)
     app.selectbox(key=state.FINDING_PICKED).set_value(_labels(example.findings)[example.findings.index(finding)])
     app.run()
     app.text_input(key=state.ACCEPT_BY).input("Ana")
     click(app, "Accept risk")
-    assert any("needs a reason" in e.value for e in app.error)
+    assert [e.value for e in app.error] == ["Not accepted: fill in Reason."]
+    assert len(stored_repository(data_dir).list_versions(app.session_state[state.WORKSPACE_ID])) == 1
     assert len(app.session_state[state.DRAFT]["accepted_risks"]) == len(
         read_workspace_file(configuration.EXAMPLE_WORKSPACE).accepted_risks
     )
