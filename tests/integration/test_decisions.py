@@ -2,6 +2,7 @@
 
 import datetime as dt
 import threading
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from tests.integration.workspaces import edited, small_workspace
 UNTIL = dt.date(2031, 1, 31)
 
 
-def accept(repo: WorkspaceRepository, subject: str = "Orders", **changes: object) -> tuple[dict[str, object], object]:
+def accept(repo: WorkspaceRepository, subject: str = "Orders", **changes: Any) -> tuple[dict[str, object], object]:
     fields: dict[str, object] = {"reason": "Watched weekly", "accepted_by": "Ana", "until": UNTIL, **changes}
     return reviews.accept_risk(repo, "w1", rule="AIC015", subject=subject, **fields)  # type: ignore[arg-type]
 
@@ -61,7 +62,7 @@ def test_accepting_again_replaces_and_withdrawing_removes_each_as_a_version(repo
     ],
 )
 def test_an_incomplete_acceptance_names_each_missing_field_and_stores_nothing(
-    repo: WorkspaceRepository, changes: dict[str, object], missing: list[str]
+    repo: WorkspaceRepository, changes: dict[str, Any], missing: list[str]
 ) -> None:
     repo.save("w1", small_workspace())
     with pytest.raises(reviews.AcceptanceIncomplete) as refused:
