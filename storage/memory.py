@@ -1,5 +1,6 @@
 """An in-memory repository for tests: the same versions, blobs and checks as the SQL one, no disk."""
 
+import copy
 import dataclasses
 import datetime as dt
 import threading
@@ -8,7 +9,9 @@ from collections.abc import Iterable, Iterator
 from models.workspace import Workspace
 from storage import storage_messages
 from storage.repository import (
+    Draft,
     HistoryRecord,
+    Presence,
     Rebase,
     ReviewNote,
     SaveResult,
@@ -31,6 +34,9 @@ class InMemoryWorkspaceRepository:
         self._versions: dict[str, list[VersionInfo]] = {}  # oldest first; number n is at index n - 1
         self._tags: dict[str, dict[str, int]] = {}
         self._reviews: dict[str, list[ReviewNote]] = {}  # oldest first
+        self._drafts: dict[tuple[str, str], Draft] = {}
+        self._presence: dict[str, Presence] = {}  # by session
+        self._markers: set[str] = set()
 
     def _history(self, workspace_id: str) -> list[VersionInfo]:
         if workspace_id not in self._versions:
@@ -93,6 +99,8 @@ class InMemoryWorkspaceRepository:
             del self._versions[workspace_id]
             self._tags.pop(workspace_id, None)
             self._reviews.pop(workspace_id, None)
+            self._drafts = {k: d for k, d in self._drafts.items() if d.workspace_id != workspace_id}
+            self._presence = {k: p for k, p in self._presence.items() if p.workspace_id != workspace_id}
             used = {h for history in self._versions.values() for v in history for h in self._blobs_of(v)}
             self._blobs = {h: b for h, b in self._blobs.items() if h in used}
 
@@ -126,6 +134,38 @@ class InMemoryWorkspaceRepository:
     def list_reviews(self, workspace_id: str) -> list[ReviewNote]:
         self._history(workspace_id)
         return list(reversed(self._reviews.get(workspace_id, [])))
+
+    def newest_version(self, workspace_id: str) -> VersionInfo:
+        return self._tagged(self._history(workspace_id)[-1])
+
+    def put_draft(self, draft: Draft) -> None:
+        stored = dataclasses.replace(draft, person=storable_text(draft.person), data=copy.deepcopy(draft.data))
+        self._drafts[(draft.workspace_id, stored.person)] = stored
+
+    def get_draft(self, workspace_id: str, person: str) -> Draft | None:
+        found = self._drafts.get((workspace_id, storable_text(person)))
+        return None if found is None else dataclasses.replace(found, data=copy.deepcopy(found.data))
+
+    def drop_draft(self, workspace_id: str, person: str) -> None:
+        self._drafts.pop((workspace_id, storable_text(person)), None)
+
+    def mark_present(self, presence: Presence) -> None:
+        self._presence[presence.session] = presence
+
+    def list_present(self, workspace_id: str, since: dt.datetime) -> list[Presence]:
+        found = [p for p in self._presence.values() if p.workspace_id == workspace_id and p.seen_at >= since]
+        return sorted(found, key=lambda p: p.seen_at, reverse=True)
+
+    def last_workspace(self, person: str) -> str | None:
+        seen = [p for p in self._presence.values() if p.person == person and p.workspace_id in self._versions]
+        return max(seen, key=lambda p: p.seen_at).workspace_id if seen else None
+
+    def mark_once(self, name: str) -> bool:
+        with self._lock:
+            if name in self._markers:
+                return False
+            self._markers.add(name)
+            return True
 
     def iter_history(self) -> Iterator[HistoryRecord]:
         sent: set[str] = set()

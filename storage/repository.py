@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from models.workspace import Workspace
 from storage import storage_messages
@@ -73,6 +73,29 @@ class HistoryRecord:
     version: VersionInfo
     blobs: dict[str, bytes] = field(default_factory=dict)  # only blobs not sent with an earlier record
     reviews: tuple[ReviewNote, ...] = ()  # the review notes on this version, oldest first
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One person's unsaved edits of a workspace, kept on the server so no browser or reload loses them."""
+
+    workspace_id: str
+    person: str  # who typed it; "" for the one local user of a workbench without sign-in
+    data: dict[str, Any]  # the workspace as typed, valid or not
+    base_version: int | None  # the version the edits started from: the parent of their save
+    first_change_at: dt.datetime  # when the first of these edits was made
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Presence:
+    """A browser session that has a workspace open, on a page, as last seen."""
+
+    session: str
+    workspace_id: str
+    person: str
+    page: str
+    seen_at: dt.datetime
 
 
 def storable_text(text: str) -> str:
@@ -159,6 +182,34 @@ class WorkspaceRepository(Protocol):
 
     def list_reviews(self, workspace_id: str) -> list[ReviewNote]:
         """Every review note of the workspace, newest first."""
+        ...
+
+    def newest_version(self, workspace_id: str) -> VersionInfo:
+        """The head version alone, cheap enough to ask every few seconds."""
+        ...
+
+    def put_draft(self, draft: Draft) -> None:
+        """Keeps `draft` as its person's draft of its workspace, replacing the one before."""
+        ...
+
+    def get_draft(self, workspace_id: str, person: str) -> Draft | None: ...
+
+    def drop_draft(self, workspace_id: str, person: str) -> None: ...
+
+    def mark_present(self, presence: Presence) -> None:
+        """Records where a session is now; one row per session."""
+        ...
+
+    def list_present(self, workspace_id: str, since: dt.datetime) -> list[Presence]:
+        """The sessions seen on the workspace at or after `since`, most recent first."""
+        ...
+
+    def last_workspace(self, person: str) -> str | None:
+        """The workspace the person had open most recently, if it still exists."""
+        ...
+
+    def mark_once(self, name: str) -> bool:
+        """Sets a one-time marker; True only for the call that set it."""
         ...
 
     def iter_history(self) -> Iterator[HistoryRecord]:

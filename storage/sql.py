@@ -6,9 +6,11 @@ from collections.abc import Iterable, Iterator
 import sqlalchemy as sa
 
 from models.workspace import Workspace
-from storage import sql_history, sql_reviews, sql_rows, storage_messages
+from storage import sql_history, sql_reviews, sql_room, sql_rows, storage_messages
 from storage.repository import (
+    Draft,
     HistoryRecord,
+    Presence,
     Rebase,
     ReviewNote,
     SaveResult,
@@ -152,6 +154,7 @@ class SqlWorkspaceRepository:
                 raise WorkspaceNotFound(workspace_id)
             for table in (reviews, tags, versions):
                 connection.execute(table.delete().where(table.c.workspace_id == workspace_id))
+            sql_room.forget_workspace(connection, workspace_id)
             connection.execute(workspaces.delete().where(workspaces.c.id == workspace_id))
             self._delete_unused_blobs(connection)
 
@@ -199,6 +202,41 @@ class SqlWorkspaceRepository:
             if self._head(connection, workspace_id) is None:
                 raise WorkspaceNotFound(workspace_id)
             return sql_reviews.list_reviews(connection, workspace_id)
+
+    def newest_version(self, workspace_id: str) -> VersionInfo:
+        with read_transaction(self.engine) as connection:
+            head = self._head(connection, workspace_id)
+            if head is None:
+                raise WorkspaceNotFound(workspace_id)
+            return self._version(connection, workspace_id, head)
+
+    def put_draft(self, draft: Draft) -> None:
+        with write_transaction(self.engine) as connection:
+            sql_room.put_draft(connection, draft)
+
+    def get_draft(self, workspace_id: str, person: str) -> Draft | None:
+        with read_transaction(self.engine) as connection:
+            return sql_room.get_draft(connection, workspace_id, person)
+
+    def drop_draft(self, workspace_id: str, person: str) -> None:
+        with write_transaction(self.engine) as connection:
+            sql_room.drop_draft(connection, workspace_id, person)
+
+    def mark_present(self, presence: Presence) -> None:
+        with write_transaction(self.engine) as connection:
+            sql_room.mark_present(connection, presence)
+
+    def list_present(self, workspace_id: str, since: dt.datetime) -> list[Presence]:
+        with read_transaction(self.engine) as connection:
+            return sql_room.list_present(connection, workspace_id, since)
+
+    def last_workspace(self, person: str) -> str | None:
+        with read_transaction(self.engine) as connection:
+            return sql_room.last_workspace(connection, person)
+
+    def mark_once(self, name: str) -> bool:
+        with write_transaction(self.engine) as connection:
+            return sql_room.mark_once(connection, name)
 
     def iter_history(self) -> Iterator[HistoryRecord]:
         with read_transaction(self.engine) as connection:

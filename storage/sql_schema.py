@@ -68,6 +68,36 @@ reviews = sa.Table(
 )
 
 
+drafts = sa.Table(
+    "drafts",
+    metadata,
+    sa.Column("workspace_id", sa.String(64), primary_key=True),
+    sa.Column("person", sa.Text, primary_key=True),
+    sa.Column("base_version", sa.Integer, nullable=True),
+    sa.Column("data", sa.LargeBinary, nullable=False),  # the draft as compressed JSON, valid or not
+    sa.Column("first_change_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+presence = sa.Table(
+    "presence",
+    metadata,
+    sa.Column("session", sa.String(64), primary_key=True),
+    sa.Column("workspace_id", sa.String(64), nullable=False),
+    sa.Column("person", sa.Text, nullable=False),
+    sa.Column("page", sa.Text, nullable=False),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("presence_by_workspace", "workspace_id", "seen_at"),
+)
+
+markers = sa.Table(
+    "markers",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("set_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
 def _create_version_1(connection: sa.Connection) -> None:
     # When a later migration changes a table, copy these definitions here first: migration 1 must
     # keep creating the schema of version 1, whatever the tables above look like by then.
@@ -79,8 +109,13 @@ def _add_reviews(connection: sa.Connection) -> None:
     metadata.create_all(connection, tables=[reviews])
 
 
+def _add_drafts_presence_markers(connection: sa.Connection) -> None:
+    """Version 3: each person's draft of a workspace, who has which workspace open, and one-time markers."""
+    metadata.create_all(connection, tables=[drafts, presence, markers])
+
+
 # Migration n upgrades schema n-1 to n. Append, never edit or reorder: databases in the field ran them.
-MIGRATIONS: list[Callable[[sa.Connection], None]] = [_create_version_1, _add_reviews]
+MIGRATIONS: list[Callable[[sa.Connection], None]] = [_create_version_1, _add_reviews, _add_drafts_presence_markers]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

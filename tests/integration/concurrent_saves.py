@@ -1,8 +1,11 @@
 """Saves started at the same moment, in threads or in processes (spawned, so importable as a module)."""
 
 import multiprocessing
+import sys
 import threading
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from services import saving
@@ -41,6 +44,18 @@ def in_threads(repo: WorkspaceRepository, edits: list[tuple[str, str]], merge: b
     return results
 
 
+@contextmanager
+def plain_main() -> Iterator[None]:
+    """Spawned children re-run the parent's __main__ file; after an AppTest in the same test process that is
+    app.py, which must not run there. While they start, __main__ is a module without a file."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def _process_main(url: str, context: str, purpose: str, merge: bool, barrier: Any, queue: Any) -> None:
     repo = SqlWorkspaceRepository(url)
     barrier.wait(timeout=60)
@@ -52,8 +67,9 @@ def in_processes(url: str, edits: list[tuple[str, str]], merge: bool) -> list[tu
     barrier, queue = context.Barrier(len(edits)), context.Queue()
     target: Callable[..., None] = _process_main
     processes = [context.Process(target=target, args=(url, c, p, merge, barrier, queue)) for c, p in edits]
-    for process in processes:
-        process.start()
+    with plain_main():
+        for process in processes:
+            process.start()
     results = dict(queue.get(timeout=120) for _ in processes)
     for process in processes:
         process.join(timeout=30)
@@ -115,8 +131,9 @@ def room_in_processes(url: str, people: int, saves: int) -> list[list[tuple[str,
     barrier, queue = context.Barrier(people), context.Queue()
     target: Callable[..., None] = _room_process_main
     processes = [context.Process(target=target, args=(url, i, saves, barrier, queue)) for i in range(people)]
-    for process in processes:
-        process.start()
+    with plain_main():
+        for process in processes:
+            process.start()
     results = dict(queue.get(timeout=300) for _ in processes)
     for process in processes:
         process.join(timeout=30)
