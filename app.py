@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import layout, state
+from ui import layout, room_panel, state
 
 st.set_page_config(page_title="Architecture Canvas Workbench", page_icon="🧭", layout="wide")
 state.init_state()
@@ -19,9 +19,12 @@ navigation = st.navigation(
         st.Page("ui/pages/compare.py", title="Compare versions", icon="🔍"),
     ]
 )
+st.session_state[state.PAGE] = navigation.title
 save_pressed, save_state = layout.render_sidebar()
 navigation.run()
 # After the page ran, the draft holds every edit sent together with this click.
 if save_pressed:
     layout.save_draft()
+room_panel.keep_draft()
 layout.show_save_state(save_state)
+state.keep_link()

@@ -28,6 +28,7 @@ from models.bounded_context import (
 from models.relationship import RelationshipPattern, Role, Side
 
 F = FieldKind
+NO_AI = ("ai_profile.kind", AiKind.NONE.value)  # the AI fields mean nothing on a context that uses no AI
 
 BOUNDED_CONTEXT_CANVAS = CanvasDef(
     key="bounded_context",
@@ -200,13 +201,20 @@ BOUNDED_CONTEXT_CANVAS = CanvasDef(
                     "What kind of AI component is this context?",
                     options_of(AiKind, AI_KIND_LABELS),
                 ),
-                FieldDef("ai_profile.provider", "Provider", F.TEXT, "Who provides the model (team or vendor)?"),
-                FieldDef("ai_profile.model", "Model", F.TEXT, "Model name and version."),
+                FieldDef(
+                    "ai_profile.provider",
+                    "Provider",
+                    F.TEXT,
+                    "Who provides the model (team or vendor)?",
+                    moot_when=NO_AI,
+                ),
+                FieldDef("ai_profile.model", "Model", F.TEXT, "Model name and version.", moot_when=NO_AI),
                 FieldDef(
                     "ai_profile.version_pinned",
                     "Model version pinned",
                     F.BOOL,
                     "A new model version only arrives when you choose it.",
+                    moot_when=NO_AI,
                 ),
                 FieldDef(
                     "ai_profile.fallback",
@@ -214,23 +222,32 @@ BOUNDED_CONTEXT_CANVAS = CanvasDef(
                     F.CHOICE,
                     "What answers when the model cannot?",
                     options_of(FallbackKind, FALLBACK_LABELS),
+                    moot_when=NO_AI,
                 ),
-                FieldDef("ai_profile.fallback_notes", "Fallback notes", F.TEXT),
-                FieldDef("ai_profile.sla.availability_percent", "SLA availability (%)", F.NUMBER),
-                FieldDef("ai_profile.sla.latency_p95_ms", "SLA p95 latency (ms)", F.INTEGER),
-                FieldDef("ai_profile.sla.freshness", "SLA freshness", F.TEXT, "How current must the model or data be?"),
-                FieldDef("ai_profile.sla.recovery_time_minutes", "SLA recovery time (min)", F.INTEGER),
+                FieldDef("ai_profile.fallback_notes", "Fallback notes", F.TEXT, moot_when=NO_AI),
+                FieldDef("ai_profile.sla.availability_percent", "SLA availability (%)", F.NUMBER, moot_when=NO_AI),
+                FieldDef("ai_profile.sla.latency_p95_ms", "SLA p95 latency (ms)", F.INTEGER, moot_when=NO_AI),
+                FieldDef(
+                    "ai_profile.sla.freshness",
+                    "SLA freshness",
+                    F.TEXT,
+                    "How current must the model or data be?",
+                    moot_when=NO_AI,
+                ),
+                FieldDef("ai_profile.sla.recovery_time_minutes", "SLA recovery time (min)", F.INTEGER, moot_when=NO_AI),
                 FieldDef(
                     "ai_profile.rollback",
                     "Rollback possible",
                     F.BOOL,
                     "A previous model version can be served again quickly.",
+                    moot_when=NO_AI,
                 ),
                 FieldDef(
                     "ai_profile.feedback_loop_mitigation",
                     "Feedback-loop mitigation",
                     F.LONG_TEXT,
                     "If model outputs can become training data: holdout, exploration, logging what the model showed.",
+                    moot_when=NO_AI,
                 ),
                 FieldDef("critical_path", "On a critical path", F.BOOL),
                 FieldDef("big_ball_of_mud", "Big Ball of Mud", F.BOOL, "The model inside is tangled."),

@@ -52,6 +52,9 @@ class FieldDef:
     hint: str = ""
     options: tuple[Option, ...] = ()
     columns: tuple[Column, ...] = ()
+    # (key, value): the field means nothing while the field `key` of the same canvas holds `value`, e.g. a
+    # model's provider on a context whose AI kind is "No AI". The form then leaves it out unless it is filled.
+    moot_when: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

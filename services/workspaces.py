@@ -3,6 +3,8 @@
 import uuid
 from typing import Any
 
+from analysis.config import DEFAULT_CONFIG
+from analysis.context_map import build_context_map
 from diff.canvas_reading import SectionReading, canvas_reading
 from formats.cml.cml_reader import parse_cml_workspace
 from formats.workspace_json.workspace_file import parse_workspace_json, read_workspace_file
@@ -33,9 +35,13 @@ def new_workspace_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
+EXAMPLE_OFFERED = "example-offered"  # the marker that the example was added once (or the store was not empty)
+
+
 def ensure_example_workspace(repo: WorkspaceRepository) -> None:
-    """A newcomer sees a filled workbench: the example is added when the store is empty."""
-    if not repo.list_workspaces():
+    """A newcomer sees a filled workbench: the example is added on the very first start of an empty store, and
+    only then, so an example someone deleted stays deleted."""
+    if repo.mark_once(EXAMPLE_OFFERED) and not repo.list_workspaces():
         repo.save(
             new_workspace_id(),
             read_workspace_file(EXAMPLE_WORKSPACE),
@@ -89,12 +95,13 @@ def untag_version(repo: WorkspaceRepository, workspace_id: str, tag: str) -> Non
 
 
 def describe_workspace(workspace: Workspace) -> str:
-    """A one-line summary of what a workspace holds, for confirmations and listings."""
+    """A one-line summary of what a workspace holds, for confirmations and listings. Relationships are counted as
+    the context map shows them: declared ones and those the canvases' communication entries imply, once each."""
     parts = [
         (len(workspace.bounded_contexts), "bounded context"),
         (len(workspace.architecture_canvases), "architecture canvas"),
         (len(workspace.api_products), "API product canvas"),
-        (len(workspace.relationships), "relationship"),
+        (len(build_context_map(workspace, DEFAULT_CONFIG).edges), "relationship"),
     ]
     return ", ".join(f"{n} {label}{'' if n == 1 else 'es' if label.endswith('s') else 's'}" for n, label in parts)
 

@@ -98,7 +98,8 @@ class NewCanvas:
 
 def _add_canvas(canvas: CanvasDef, new: NewCanvas) -> None:
     items = state.draft()[canvas.collection]
-    with st.popover(new.label, icon="➕"):
+    # The epoch is part of the key: after an add the popover is a new one, drawn closed.
+    with st.popover(new.label, icon="➕", key=state.widget_key("popover", canvas.key)):
         if new.options is None:
             name = st.text_input(f"Name of the new {canvas.title}", key=state.widget_key("new", canvas.key)).strip()
         else:
@@ -111,9 +112,17 @@ def _add_canvas(canvas: CanvasDef, new: NewCanvas) -> None:
                 key=state.widget_key("new", canvas.key),
             )
             name = picked or ""
-        if name in new.taken:
-            st.error(ui_messages.NAME_TAKEN.format(name=literal(name)))
-        if st.button("Add", key=state.widget_key("add", canvas.key), disabled=not name or name in new.taken):
+        problem = st.empty()
+        # Never greyed out: a click sends the typed name with it, so one click adds; a missing name is said.
+        if not st.button("Add", key=state.widget_key("add", canvas.key)):
+            if name in new.taken:
+                problem.error(ui_messages.NAME_TAKEN.format(name=literal(name)))
+            return
+        if not name:
+            problem.error(ui_messages.NAME_FIRST if new.options is None else ui_messages.CHOOSE_FIRST)
+        elif name in new.taken:
+            problem.error(ui_messages.NAME_TAKEN.format(name=literal(name)))
+        else:
             items.append(new.make(name))
             state.select(canvas.key, len(items) - 1)
             state.bump_epoch()

@@ -68,20 +68,19 @@ def _add_collaborator(ctx: FormContext, entries: list[dict[str, Any]], direction
         if name and name in ctx.contexts + ctx.externals:
             st.warning(ui_messages.COLLABORATOR_EXISTS.format(name=literal(name)))
             name = ""
-    if st.button("Add collaborator", key=ctx.key(f"{direction}:add-button"), disabled=not name):
-        if pick == NEW_EXTERNAL:
-            state.draft()["external_systems"].append(
-                {
-                    "name": name,
-                    "kind": "external_system",
-                    "description": "",
-                    "ai_kind": "none",
-                    "big_ball_of_mud": False,
-                }
-            )
-        entries.append(CommunicationEntry(collaborator=name).model_dump(mode="json"))
-        state.bump_epoch()
-        st.rerun()
+    problem = st.empty()
+    if not st.button("Add collaborator", key=ctx.key(f"{direction}:add-button")):
+        return
+    if not name:  # the button is never greyed out: a click says what is missing
+        problem.error(ui_messages.NAME_FIRST if pick == NEW_EXTERNAL else ui_messages.CHOOSE_COLLABORATOR_FIRST)
+        return
+    if pick == NEW_EXTERNAL:
+        state.draft()["external_systems"].append(
+            {"name": name, "kind": "external_system", "description": "", "ai_kind": "none", "big_ball_of_mud": False}
+        )
+    entries.append(CommunicationEntry(collaborator=name).model_dump(mode="json"))
+    state.bump_epoch()
+    st.rerun()
 
 
 def render_communication(ctx: FormContext, direction: str, own: str) -> None:

@@ -113,8 +113,35 @@ def render_findings(findings: list[Finding], contexts: list[str]) -> None:
         return
     labels = _labels(shown)
     keep_valid_choice(state.FINDING_PICKED, labels)
+    if state.FINDING_PICKED not in st.session_state:  # start at the first finding there is something to do about
+        st.session_state[state.FINDING_PICKED] = labels[
+            next((i for i, f in enumerate(shown) if f.status is FindingStatus.OPEN), 0)
+        ]
     picked = st.selectbox("Finding to act on", labels, key=state.FINDING_PICKED)
     render_finding_actions(shown[labels.index(picked)])
+
+
+def render_first_open(findings: list[Finding]) -> None:
+    """The first open finding in one line above the map, so it is seen without scrolling, with a way to act."""
+    index = next((i for i, f in enumerate(findings) if f.status is FindingStatus.OPEN), None)
+    if index is None:
+        return
+    finding = findings[index]
+    text, act = st.columns([0.8, 0.2], vertical_alignment="center")
+    icon = SEVERITY_ICONS[finding.severity.value]
+    text.markdown(
+        ui_messages.FIRST_OPEN.format(icon=icon, rule=finding.rule, subject=literal(finding.subject))
+        + f" {literal(finding.message)}"
+    )
+    act.button("Act on it", key="act-on-first", on_click=_pick_finding, args=(_labels(findings)[index],))
+
+
+def _pick_finding(label: str) -> None:
+    """Shows `label` in the Findings tab, with the filters cleared so that it is listed."""
+    for key in (state.FINDINGS_SEVERITY, state.FINDINGS_RULE, state.FINDINGS_STATUS, state.FINDINGS_CONTEXT):
+        st.session_state.pop(key, None)
+    st.session_state[state.FINDING_PICKED] = label
+    st.session_state[state.MAP_TAB] = "Findings"
 
 
 def render_finding_actions(finding: Finding) -> None:

@@ -1,5 +1,6 @@
 """Renders a canvas definition's fields as widgets bound to the draft, with problems beside them."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -200,6 +201,35 @@ def render_section(ctx: FormContext, section: SectionDef, *, hint: bool = True) 
             st.caption(section.hint)
         single = len(section.fields) == 1 and section.fields[0].label == section.title
         columns = st.columns(section.columns) if section.columns > 1 else [st.container()]
-        for i, f in enumerate(section.fields):
-            with columns[i % len(columns)]:
-                render_field(ctx, f, show_label=not single)
+        render_fields(ctx, section, columns, show_label=not single)
+
+
+def render_fields(ctx: FormContext, section: SectionDef, columns: Sequence[Any], *, show_label: bool = True) -> None:
+    """The section's fields over `columns`, in turn. A moot field (FieldDef.moot_when) is drawn only while it holds
+    a value, and then with a warning; a note says what brings the left-out fields back. Decided field by field,
+    after the fields before it were drawn, so a changed AI kind shows or hides the fields in the same run."""
+    note, moot, left_out, shown = st.empty(), [], 0, 0
+    for f in section.fields:
+        if _moot(ctx, f) and get_path(ctx.data, f.key) in EMPTY_VALUES:
+            left_out += 1
+            continue
+        if _moot(ctx, f):
+            moot.append(f.label)
+        with columns[shown % len(columns)]:
+            render_field(ctx, f, show_label=show_label)
+        shown += 1
+    if moot:  # filled before the field it depends on changed: shown, so nothing that holds a value is hidden
+        note.warning(ui_messages.MOOT_FIELDS.format(fields=", ".join(moot)), icon="⚠️")
+    elif left_out:
+        note.caption(ui_messages.MOOT_HIDDEN)
+
+
+EMPTY_VALUES: tuple[object, ...] = (None, "", False, 0, 0.0, "none", [])  # what a field holds when nobody filled it
+
+
+def _moot(ctx: FormContext, f: FieldDef) -> bool:
+    return f.moot_when is not None and get_path(ctx.data, f.moot_when[0]) == f.moot_when[1]
+
+
+def _moot_and_empty(ctx: FormContext, f: FieldDef) -> bool:
+    return _moot(ctx, f) and get_path(ctx.data, f.key) in EMPTY_VALUES

@@ -7,7 +7,7 @@ import streamlit as st
 
 from models.validation import WorkspaceInvalid
 from services import configuration, saving, workspaces
-from ui import state, ui_messages
+from ui import room_panel, state, ui_messages
 from ui.literal_markdown import literal
 from ui.problem_list import problem_lines
 
@@ -39,8 +39,9 @@ def render_sidebar() -> tuple[bool, Any]:
         heading = st.empty()
         status = st.empty()
         show_pending_merge()
-        author = st.text_input("Your name", value=st.session_state[state.AUTHOR], key="author-input")
-        st.session_state[state.AUTHOR] = author.strip()  # remembered for this browser session
+        author = st.text_input("Your name", value=state.author(), key="author-input")
+        if author.strip() != state.author():  # remembered for this browser session; drafts are kept per name
+            state.change_person(author.strip())
         st.text_input(
             "What changed?",
             key=state.message_key(),
@@ -50,6 +51,8 @@ def render_sidebar() -> tuple[bool, Any]:
         save = st.button("Save", type="primary", icon="💾", key="save-button", width="stretch")
         discard = st.empty()
         st.caption(f"Editing from version {st.session_state.get(state.BASE_VERSION) or '–'}")
+        room_panel.room_panel()
+        room_panel.guard_leaving()
     return save, (heading, status, discard)
 
 
@@ -68,9 +71,10 @@ def show_save_state(slots: Any) -> None:
     if not state.is_dirty():
         status.success(ui_messages.ALL_SAVED, icon="✅")
         return
-    status.warning(ui_messages.UNSAVED, icon="✏️")
-    if discard.button("Discard changes", key="discard-button", width="stretch"):
-        state.open_workspace(st.session_state[state.WORKSPACE_ID])
+    since = st.session_state.get(state.FIRST_CHANGE) or dt.datetime.now(dt.UTC)
+    status.warning(ui_messages.UNSAVED.format(when=since.astimezone().strftime("%H:%M")), icon="✏️")
+    if discard.button("Discard draft", key="discard-button", width="stretch"):
+        state.discard_draft()
         state.flash("info", ui_messages.DISCARDED)
         st.rerun()
 

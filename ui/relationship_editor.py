@@ -49,15 +49,19 @@ def _pick(items: list[dict[str, Any]]) -> int:
 
 
 def _add(items: list[dict[str, Any]], names: list[str]) -> None:
-    with st.popover("Add relationship", icon="➕"):
+    with st.popover("Add relationship", icon="➕", key=state.widget_key("popover", KIND)):
         up = st.selectbox("Upstream", names, index=None, key=state.widget_key("new", KIND, "up"), placeholder="Choose…")
         down = st.selectbox(
             "Downstream", names, index=None, key=state.widget_key("new", KIND, "down"), placeholder="Choose…"
         )
+        problem = st.empty()
         if up is not None and up == down:
-            st.error(ui_messages.SAME_CONTEXT_TWICE)
-        ready = up is not None and down is not None and up != down
-        if st.button("Add", key=state.widget_key("add", KIND), disabled=not ready):
+            problem.error(ui_messages.SAME_CONTEXT_TWICE)
+        if not st.button("Add", key=state.widget_key("add", KIND)):
+            return
+        if up is None or down is None:
+            problem.error(ui_messages.CHOOSE_BOTH_SIDES)
+        elif up != down:
             items.append(Relationship(upstream=str(up), downstream=str(down)).model_dump(mode="json"))
             state.select(KIND, len(items) - 1)
             state.bump_epoch()

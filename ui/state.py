@@ -1,14 +1,16 @@
 """Session-state keys and the one place that initialises and changes them."""
 
 import copy
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from services import configuration, workspaces
+from services import configuration, room, workspaces
 from services.workspaces import StorageUnavailable, VersionInfo, WorkspaceRepository
+from ui import ui_messages
 
 WORKSPACE_ID = "workspace_id"
 DRAFT = "draft"  # the workspace being edited, as JSON-like data
@@ -22,6 +24,13 @@ PENDING = "pending_merge"  # a save that met conflicting newer edits; the draft 
 DATABASE_URL = "database_url"  # a database picked in this session instead of the configured one
 MESSAGE_ROUND = "message_round"  # part of the save-message key, so the field empties after a save
 VIEWED_VERSION = "viewed_version"  # the old version shown read-only on the History page
+FIRST_CHANGE = "first_change"  # when the draft's first unsaved change was made (UTC), None while all is saved
+KEPT_DRAFT = "kept_draft"  # the draft as last kept on the server (JSON text), to write only what changed
+SESSION = "session"  # this browser session's id, for the list of who is here
+PAGE = "page"  # the title of the page this session shows
+ARRIVAL = "arrival"  # the newer version someone else saved, with what it changed, while it is not taken
+SWITCH_TO = "switch_to"  # a workspace to open once the person confirms leaving unsaved changes as a draft
+WORKSPACE_PARAM = "workspace"  # the URL's query parameter that names the open workspace
 
 
 @st.cache_resource
@@ -51,33 +60,85 @@ def init_state() -> None:
     st.session_state.setdefault(FLASH, None)
     st.session_state.setdefault(AUTHOR, "")
     st.session_state.setdefault(MESSAGE_ROUND, 0)
+    st.session_state.setdefault(SESSION, uuid.uuid4().hex)
     if WORKSPACE_ID not in st.session_state:
         st.session_state[WORKSPACE_ID] = None
         if repository_problem() is not None:
             return  # the Workspaces page explains and offers another database
-        readable = [s for s in workspaces.list_workspaces(repository()) if s.problem is None]
-        if readable:
-            open_workspace(readable[0].workspace_id)
+        first = first_workspace()
+        if first is not None:
+            open_workspace(first)
+
+
+def first_workspace() -> str | None:
+    """What a new browser session opens: the workspace its link names, else the one this person had open last;
+    else none, and the Workspaces page lists them all."""
+    repo = repository()
+    readable = {s.workspace_id for s in workspaces.list_workspaces(repo) if s.problem is None}
+    linked = st.query_params.get(WORKSPACE_PARAM)
+    if linked in readable:
+        return linked
+    last = room.last_workspace(repo, person=author())
+    if last in readable:
+        return last
+    return next(iter(readable)) if len(readable) == 1 else None
 
 
 def open_workspace(workspace_id: str) -> None:
+    """Opens the newest version, or this person's kept draft of the workspace with the version it started from."""
     repo = repository()
-    workspace = workspaces.load_workspace(repo, workspace_id)
-    data = workspace.model_dump(mode="json")
+    kept = room.restore_draft(repo, workspace_id, person=author())
+    base = kept.base_version if kept is not None else workspaces.list_history(repo, workspace_id)[0].number
+    saved = workspaces.load_workspace(repo, workspace_id, version=base).model_dump(mode="json")
     st.session_state[WORKSPACE_ID] = workspace_id
-    st.session_state[DRAFT] = data
-    st.session_state[SAVED] = copy.deepcopy(data)
-    st.session_state[BASE_VERSION] = workspaces.list_history(repo, workspace_id)[0].number
+    st.session_state[DRAFT] = kept.data if kept is not None else copy.deepcopy(saved)
+    st.session_state[SAVED] = saved
+    st.session_state[BASE_VERSION] = base
+    st.session_state[FIRST_CHANGE] = kept.first_change_at if kept is not None else None
+    st.session_state[KEPT_DRAFT] = None
     st.session_state[PENDING] = None
+    st.session_state[ARRIVAL] = None
     st.session_state[VIEWED_VERSION] = None
     st.session_state[SELECTED] = {}
+    st.query_params[WORKSPACE_PARAM] = workspace_id
+    if kept is not None:
+        when = kept.first_change_at.astimezone().strftime("%H:%M")
+        flash("info", ui_messages.DRAFT_RESTORED.format(when=when, base=base))
     bump_epoch()
+
+
+def discard_draft() -> None:
+    """Drops the person's draft here and on the server, and opens the newest version."""
+    room.discard_draft(repository(), st.session_state[WORKSPACE_ID], person=author())
+    open_workspace(st.session_state[WORKSPACE_ID])
+
+
+def change_person(name: str) -> None:
+    """The sidebar name changed: an unsaved draft moves to the new name; a clean session takes up the draft the
+    new name has kept of this workspace, if any."""
+    old, workspace_id = author(), st.session_state.get(WORKSPACE_ID)
+    st.session_state[AUTHOR] = name
+    if workspace_id is None:
+        return
+    if is_dirty():
+        room.discard_draft(repository(), workspace_id, person=old)
+        st.session_state[KEPT_DRAFT] = None  # kept under the new name at the end of this run
+    elif room.restore_draft(repository(), workspace_id, person=name) is not None:
+        open_workspace(workspace_id)
+
+
+def keep_link() -> None:
+    """The URL names the open workspace, so a reload keeps it and a copied link opens it for someone else."""
+    workspace_id = st.session_state.get(WORKSPACE_ID)
+    if workspace_id is not None and st.query_params.get(WORKSPACE_PARAM) != workspace_id:
+        st.query_params[WORKSPACE_PARAM] = workspace_id
 
 
 def close_workspace() -> None:
     st.session_state[WORKSPACE_ID] = None
-    for key in (DRAFT, SAVED, BASE_VERSION, PENDING, VIEWED_VERSION):
+    for key in (DRAFT, SAVED, BASE_VERSION, PENDING, VIEWED_VERSION, FIRST_CHANGE, KEPT_DRAFT, ARRIVAL):
         st.session_state.pop(key, None)
+    st.query_params.pop(WORKSPACE_PARAM, None)
 
 
 def draft() -> dict[str, Any]:
@@ -95,6 +156,7 @@ def is_dirty() -> bool:
 def mark_saved(data: dict[str, Any], version: int | None = None) -> None:
     st.session_state[DRAFT] = data
     st.session_state[SAVED] = copy.deepcopy(data)
+    st.session_state[FIRST_CHANGE] = None
     if version is not None:
         st.session_state[BASE_VERSION] = version
 

@@ -13,8 +13,9 @@ LISTED_LINE = "- {line}"
 
 # Saving the draft (sidebar).
 ALL_SAVED = "All changes saved"
-UNSAVED = "Unsaved changes"
-DISCARDED = "Discarded the unsaved changes."
+UNSAVED = "Unsaved changes since {when}"
+DISCARDED = "Discarded your draft: this is the newest saved version."
+DRAFT_RESTORED = "Restored your unsaved changes from {when} (started from version {base})."
 NOT_SAVED_PROBLEMS = "Not saved: {count} problem(s) to fix first.\n{lines}{more}"
 NOT_SAVED_DELETED = (
     "Not saved: this workspace was deleted meanwhile. Your changes are still here: on the Workspaces page, "
@@ -25,6 +26,19 @@ NOT_SAVED_CONFLICT = "Not saved yet: your edits conflict with version {head}."
 NOTHING_NEW = "Nothing new to save: version {number} already holds this content."
 SAVED = "Saved '{name}' at {when} as version {number}{merged}: {summary}."
 MERGED_WITH = ", merged with version {number}"
+
+# The room: who else has the workspace open, and versions others saved.
+SOMEONE = "someone"
+HERE_NOW = "Here now: {people}"
+SAVED_BY_OTHER = "Version {number} saved by {who} at {when}: {summary}."
+TAKE_IT = "Take it into my draft"
+TOOK_VERSION = "Took version {number} into your draft; your unsaved changes are kept."
+TAKE_CONFLICTS = (
+    "Version {number} and your draft both changed {count} field(s): choose which to keep under Resolve conflicts."
+)
+LEAVING_DRAFT = (
+    "Your unsaved changes to '{name}' since {when} stay as your draft of it: they come back when you open it again."
+)
 
 # Someone else saved while this draft was edited.
 CONFLICT_PENDING = "Version {head} was saved while you edited; {count} change(s) conflict. Your draft is kept."
@@ -41,6 +55,14 @@ OPEN_A_WORKSPACE_FIRST = "Open or create a workspace on the Workspaces page firs
 NO_BOUNDED_CONTEXTS = "No bounded contexts yet. Add the first one with **Add bounded context**."
 NO_ARCHITECTURE_CANVASES = "No Architecture Communication Canvas yet. Add one with **Add architecture canvas**."
 NO_API_PRODUCTS = "No API Product Canvas yet. Each bounded context can publish one."
+MOOT_FIELDS = (
+    "The AI kind says this context uses no AI, yet these fields are filled: {fields}. Clear them or pick an AI kind."
+)
+MOOT_HIDDEN = "Pick an AI kind to describe the model, its fallback, SLA and rollback."
+NAME_FIRST = "Type a name first."
+CHOOSE_FIRST = "Choose a bounded context first."
+CHOOSE_BOTH_SIDES = "Choose the upstream and the downstream first."
+CHOOSE_COLLABORATOR_FIRST = "Pick a context or external system first."
 NAME_TAKEN = "'{name}' is already used in this workspace; choose another name."
 CONFIRM_DELETE_CANVAS = "Delete **{name}** from the workspace? Saved versions keep it until you save."
 DELETED_CANVAS = "Deleted '{name}'. Save to keep this change, or reload the workspace to undo it."
@@ -57,6 +79,7 @@ WHERE_TO_FIX = (
     "canvas or workspace settings that the path names."
 )
 SHOWN_WHEN_VALID = "This appears once the workspace is valid."
+FIRST_OPEN = "**First open finding:** {icon} {rule} · {subject}:"
 NO_FINDINGS = "No findings: the rules found nothing to flag on this map."
 NOT_EVALUABLE = "Not evaluable: fill in the missing canvas field named above; there is no risk to accept."
 ACCEPTED_BY = "Accepted by {who} until {until}: {reason}"
@@ -97,9 +120,6 @@ NO_DOCUMENT_CHANGED = "No canvas or workspace setting differs between the two ve
 FINDINGS_NOT_COMPARED = "The findings were not compared."
 
 # Workspaces page: opening, creating, importing, duplicating and deleting workspaces.
-SAVE_BEFORE_SWITCHING = (
-    "This workspace has unsaved changes. Save them or discard them (sidebar) before opening another."
-)
 CANNOT_BE_OPENED = "Cannot be opened: {problem}"
 NAME_THE_WORKSPACE = "Give the new workspace a name."
 SAVE_BEFORE_CREATING = "Save or discard the unsaved changes of the open workspace first."

@@ -8,7 +8,7 @@ from services import workspaces
 from ui import state, ui_messages
 from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, require_workspace
 from ui.communication import render_communication
-from ui.form import FormContext, render_field, render_section
+from ui.form import FormContext, render_field, render_fields, render_section
 from ui.literal_markdown import literal
 
 SECTIONS = {s.key: s for s in CANVAS.sections}
@@ -73,10 +73,7 @@ def ai_panel(ctx: FormContext) -> None:
     with st.container(border=True, key="section-bounded_context-ai_profile"):
         st.markdown("#### 🤖 AI profile  ·  workbench extension")
         st.caption(section.hint)
-        columns = st.columns(3)
-        for i, f in enumerate(section.fields):
-            with columns[i % 3]:
-                render_field(ctx, f)
+        render_fields(ctx, section, st.columns(3))
 
 
 data = require_workspace()

@@ -9,7 +9,7 @@ from models.workspace import Problem
 from services import analysing
 from ui import state, ui_messages
 from ui.canvas_page import require_workspace
-from ui.findings_view import WORKSPACES_PAGE, render_findings
+from ui.findings_view import WORKSPACES_PAGE, render_findings, render_first_open
 from ui.map_analysis import analyse_draft, score_with_lever
 from ui.map_metrics import render_metrics
 from ui.map_score import LEVER_WITHOUT_ASKING, render_score_parts, render_score_summary, show_explanation, show_lever
@@ -73,6 +73,7 @@ if analysis is None:
 else:
     with summary:
         lever_slot = render_score_summary(analysis.score, counts_of(analysis.findings))
+        render_first_open(analysis.findings)
     with map_area:
         options = map_options(analysis)
         render_map(analysis, options, interactive=interactive_map(analysis, options))

@@ -16,11 +16,30 @@ from ui.literal_markdown import literal
 def switch_to(summary: workspaces.WorkspaceSummary) -> None:
     if summary.workspace_id == st.session_state[state.WORKSPACE_ID]:
         return
-    if state.is_dirty():
-        st.warning(ui_messages.SAVE_BEFORE_SWITCHING)
-        return
-    state.open_workspace(summary.workspace_id)
+    if state.is_dirty():  # asked first: the open workspace has unsaved changes
+        st.session_state[state.SWITCH_TO] = summary.workspace_id
+    else:
+        state.open_workspace(summary.workspace_id)
     st.rerun()
+
+
+def confirm_switch(summaries: list[workspaces.WorkspaceSummary]) -> None:
+    """Leaving unsaved changes loses nothing (they stay as the person's draft), but it is said before it happens."""
+    target = next((s for s in summaries if s.workspace_id == st.session_state.get(state.SWITCH_TO)), None)
+    if target is None or not state.is_dirty():
+        st.session_state[state.SWITCH_TO] = None
+        return
+    since = st.session_state.get(state.FIRST_CHANGE)
+    when = since.astimezone().strftime("%H:%M") if since else ""
+    st.warning(ui_messages.LEAVING_DRAFT.format(name=literal(state.draft()["name"]), when=when), icon="✏️")
+    go, stay = st.columns(2)
+    if go.button(f"Open '{literal(target.name)}'", key="switch-confirm", type="primary"):
+        st.session_state[state.SWITCH_TO] = None
+        state.open_workspace(target.workspace_id)
+        st.rerun()
+    if stay.button("Stay here", key="switch-cancel"):
+        st.session_state[state.SWITCH_TO] = None
+        st.rerun()
 
 
 def workspace_list(summaries: list[workspaces.WorkspaceSummary]) -> None:
@@ -184,6 +203,7 @@ if problem := state.repository_problem():
 summaries = workspaces.list_workspaces(state.repository())
 left, right = st.columns([0.45, 0.55], gap="large")
 with left:
+    confirm_switch(summaries)
     workspace_list(summaries)
     create_form()
     import_form()
