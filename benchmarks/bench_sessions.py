@@ -1,13 +1,14 @@
-"""Many people at once: N browser sessions each edit and save their own workspace against one app.
+"""Many people at once: N browser sessions edit and save against one app, each its own workspace or all one.
 
 The app runs as the README starts it (scripts/run.sh) on loopback with a fresh data folder; the
 sessions run concurrently in one headless Chromium, each in a browser context of its own. Each
-session creates a workspace and saves an edited description `--saves` times. Printed: the page
-update after a save (from pressing Save until the confirmation shows: median and worst), the errors
-seen, and the saves that did not reach the database (every version is read back through the
-storage API).
+session creates a workspace and saves an edited description `--saves` times; with `--shared`, all
+sessions open one workspace instead and each saves its own context's purpose `--saves` times, so
+every save but the first meets versions the others saved meanwhile. Printed: the page update after a
+save (from pressing Save until the confirmation shows: median and worst), the errors seen, and the
+saves that did not reach the database (every confirmed version is read back through the storage API).
 
-    .venv/bin/python benchmarks/bench_sessions.py --sessions 10 --saves 3
+    .venv/bin/python benchmarks/bench_sessions.py --sessions 10 --saves 3 [--shared]
 """
 
 import argparse
@@ -16,6 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,17 +115,14 @@ async def _alerts(page: Any) -> str:
     return f" (the page shows: {' | '.join(t.strip() for t in texts)})" if texts else ""
 
 
-async def one_session(browser: Any, url: str, workspace: str, saves: int) -> SessionRun:
-    run = SessionRun(workspace)
+async def drive(browser: Any, run: SessionRun, steps: Callable[[Any], Awaitable[None]]) -> SessionRun:
+    """Runs one person's `steps` in a browser context of its own; a failure is recorded in `run`, not raised."""
     context = await browser.new_context(viewport=VIEWPORT)
     page = await context.new_page()
     page.on("pageerror", lambda error: run.errors.append(f"page error: {error}"))
     page.on("dialog", lambda dialog: run.errors.append(f"dialog: {dialog.message}"))
     try:
-        await prepare(page, url, workspace)
-        run.step = "workspace created"
-        for number in range(saves):
-            await save_once(page, run, number)
+        await steps(page)
         if await page.get_by_test_id("stException").count():
             run.errors.append("the app showed an exception")
     except Exception as error:  # a timeout or a crash page is a finding of the run, not the end of it
@@ -132,6 +131,18 @@ async def one_session(browser: Any, url: str, workspace: str, saves: int) -> Ses
     finally:
         await context.close()
     return run
+
+
+async def one_session(browser: Any, url: str, workspace: str, saves: int) -> SessionRun:
+    run = SessionRun(workspace)
+
+    async def steps(page: Any) -> None:
+        await prepare(page, url, workspace)
+        run.step = "workspace created"
+        for number in range(saves):
+            await save_once(page, run, number)
+
+    return await drive(browser, run, steps)
 
 
 async def run_sessions(url: str, sessions: int, saves: int, prefix: str = "Load") -> LoadRun:
@@ -169,14 +180,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--saves", type=int, default=3)
+    parser.add_argument("--shared", action="store_true", help="all sessions save one workspace")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder, running_app(Path(folder)) as app:
         started = time.monotonic()
-        load = asyncio.run(run_sessions(app.url, args.sessions, args.saves))
+        if args.shared:
+            from benchmarks.shared_sessions import lost_shared_saves, run_shared_sessions, seed_shared
+
+            shared_id = seed_shared(app.data_dir, args.sessions)
+            load = asyncio.run(run_shared_sessions(app.url, shared_id, args.sessions, args.saves))
+            lost = lost_shared_saves(app.data_dir, shared_id, load)
+        else:
+            load = asyncio.run(run_sessions(app.url, args.sessions, args.saves))
+            lost = lost_saves(app.data_dir, load)
         wall = time.monotonic() - started
-        lost = lost_saves(app.data_dir, load)
     latencies = sorted(load.latencies)
-    print(f"{args.sessions} sessions x {args.saves} saves in {wall:.1f} s wall")
+    where = " of one workspace" if args.shared else ""
+    print(f"{args.sessions} sessions x {args.saves} saves{where} in {wall:.1f} s wall")
     if latencies:
         print(f"page update after a save: median {statistics.median(latencies):.2f} s, worst {latencies[-1]:.2f} s")
         print(f"  all {len(latencies)}: " + " ".join(f"{s:.2f}" for s in latencies))

@@ -6,11 +6,11 @@ import json
 
 import streamlit as st
 
-from services import room
+from services import configuration, room
 from ui import state, ui_messages
 from ui.literal_markdown import literal
 
-POLL_SECONDS = 3  # how often the panel looks for others' saves and says this session is still here
+POLL_SECONDS = configuration.room_poll_seconds()  # how often the panel looks for others' saves
 
 # While the sidebar says there are unsaved changes, the browser asks before the tab is closed or reloaded.
 # Nothing would be lost (the draft is on the server), but a person leaving mid-edit should know it is unsaved.

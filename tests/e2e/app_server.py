@@ -44,11 +44,12 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = ST
 
 
 @contextmanager
-def running_app(data_dir: Path) -> Iterator[RunningApp]:
-    """The app on its own data folder; stopped (with every child process) on leaving."""
+def running_app(data_dir: Path, environment: dict[str, str] | None = None) -> Iterator[RunningApp]:
+    """The app on its own data folder (and `environment` on top of ours); stopped with every child on leaving."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != configuration.DATABASE_URL_VARIABLE}  # SQLite in data_dir
     env[configuration.DATA_DIR_VARIABLE] = str(data_dir)
+    env.update(environment or {})
     # The checkout is shared with other people editing it: no file watcher, so their saves
     # cannot rerun or reload the app under a running test.
     command = [

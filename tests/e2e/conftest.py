@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from services import configuration
 from tests.e2e.app_server import RunningApp, running_app
 from tests.e2e.workbench_browser import (
     CALM_MOTION,
@@ -32,11 +33,18 @@ pytestmark = pytest.mark.e2e
 
 @dataclass
 class BrowserSession:
-    """One person's browser tab, with every dialog and uncaught page error it saw."""
+    """One person's browser tab, with every dialog and uncaught page error it saw.
+
+    The app's own question before leaving a tab with unsaved changes is counted apart from other dialogs (which
+    only a script injected through user text could open): `leaving_asked` counts it, and the tab leaves when
+    `leave_unsaved` is set, else it stays, as when a person answers "Cancel".
+    """
 
     page: Any  # playwright.sync_api.Page; Any because the package is only needed when Chromium is there
     dialogs: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    leave_unsaved: bool = False
+    leaving_asked: int = 0
 
 
 CALL_FAILED = pytest.StashKey[bool]()  # whether the test itself failed: then its sessions are photographed
@@ -79,7 +87,11 @@ def browser() -> Iterator[Any]:
 def app(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[RunningApp]:
     for stale in SCREENSHOTS.glob("FAILED-*.png"):  # only this run's failures are left to look at
         stale.unlink()
-    with running_app(tmp_path_factory.mktemp("workbench-data")) as running:
+    # The room's poll reruns part of the page every few seconds; the tests that wait for a page's own rerun
+    # after each action would take one of those for it. They get a slow poll; test_workshop_room.py has an
+    # app of its own with the default.
+    slow_poll = {configuration.ROOM_POLL_VARIABLE: "600"}
+    with running_app(tmp_path_factory.mktemp("workbench-data"), slow_poll) as running:
         # The first session's first run stores the example workspace in the empty database: let that
         # happen before any test stores a workspace of its own, as on a fresh machine.
         context = new_context(browser)
@@ -100,6 +112,10 @@ def open_tab(context: Any, url: str) -> BrowserSession:
     session = BrowserSession(context.new_page())
 
     def record_dialog(dialog: Any) -> None:
+        if dialog.type == "beforeunload":
+            session.leaving_asked += 1
+            dialog.accept() if session.leave_unsaved else dialog.dismiss()
+            return
         session.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 

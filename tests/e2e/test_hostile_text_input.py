@@ -47,9 +47,10 @@ def expect_literal(where: Locator, text: str) -> None:
 
 def fill_a_canvas_with(page: Page, text: str, table_rows: int = 0) -> None:
     """`text` into the canvas's single-line field, its text area and a new row of a table."""
-    type_into(text_field(page, "Provider"), text)
     type_into(text_field(page, "Purpose"), text)
     add_row(page, "Ubiquitous Language", table_rows, [text, text])
+    choose(page, "AI kind", "External LLM")  # the model's fields are there on a context that uses AI
+    type_into(text_field(page, "Provider"), text)
 
 
 def add_new_external_system(page: Page, name: str) -> None:

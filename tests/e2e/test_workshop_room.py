@@ -3,14 +3,15 @@ saves are announced within seconds, and a link opens the same workspace and page
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from models.bounded_context import BoundedContextCanvas
 from models.workspace import Workspace
-from tests.e2e.app_server import RunningApp
+from tests.e2e.app_server import RunningApp, running_app
 from tests.e2e.conftest import BrowserSession
 from tests.e2e.context_map_page import accept_risk, open_context_map, open_tab
 from tests.e2e.stored_workspaces import context, repository, seed_workspace, stored, versions
@@ -33,6 +34,13 @@ BC = "Bounded Context Canvas"
 NOTICE_SECONDS = 5  # the room promises to show someone else's save within this time
 
 
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[RunningApp]:
+    """The app as the README starts it, with the room's default poll (the other browser tests slow it down)."""
+    with running_app(tmp_path_factory.mktemp("room-data")) as running:
+        yield running
+
+
 def seeded(app: RunningApp, name: str) -> str:
     data = Workspace(name=name, bounded_contexts=[BoundedContextCanvas(name=n) for n in ("Alpha", "Beta")])
     return seed_workspace(repository(app.data_dir), data.model_dump(mode="json"))
@@ -53,12 +61,21 @@ def test_a_draft_typed_in_one_browser_is_there_in_another_browser_after_a_reload
     type_into(text_field(first, "Purpose"), "Typed in the first browser, never saved")
     expect(sidebar(first).get_by_text(re.compile(r"^Unsaved changes since \d\d:\d\d$"))).to_be_visible()
 
-    second = new_session().page  # the same person (no sign-in: the one local user) in a new browser
-    second.goto(f"{first.url}")  # the link as the first browser shows it: workspace and page
-    expect(text_field(second, "Name")).to_have_value("Alpha")
-    expect(text_field(second, "Purpose")).to_have_value("Typed in the first browser, never saved")
-    expect(sidebar(second).get_by_text(re.compile(r"^Restored your unsaved changes from "))).to_be_visible()
-    screenshot(second, "room-1-draft-restored-in-a-second-browser")
+    # The same person (no sign-in: the one local user) in a new browser: it opens where they were, with the draft.
+    second = new_session()
+    expect(sidebar(second.page).get_by_role("heading", name="Draft Board")).to_be_visible()
+    expect(sidebar(second.page).get_by_text(re.compile(r"^Restored your unsaved changes from "))).to_be_visible()
+    open_page(second.page, BC, text_field(second.page, "Name"))
+    pick_canvas(second.page, BC, "Alpha")
+    expect(text_field(second.page, "Purpose")).to_have_value("Typed in the first browser, never saved")
+    screenshot(second.page, "room-1-draft-restored-in-a-second-browser")
+
+    # Reloading asks first (the edit is not saved yet); leaving anyway loses nothing.
+    second.leave_unsaved = True
+    second.page.reload()
+    assert second.leaving_asked == 1
+    pick_canvas(second.page, BC, "Alpha")
+    expect(text_field(second.page, "Purpose")).to_have_value("Typed in the first browser, never saved")
     assert context(stored(app.data_dir, "Draft Board"), "Alpha")["purpose"] == ""
 
 
@@ -109,12 +126,16 @@ def test_a_save_in_one_browser_is_announced_in_the_other_within_five_seconds_and
     assert [v.number for v in versions(app.data_dir, "Room Board")][:2] == [3, 2]
 
 
-def test_a_risk_acceptance_survives_a_reload_without_a_save(session: BrowserSession, app: RunningApp) -> None:
-    page = session.page
+def test_a_risk_acceptance_survives_a_reload_without_a_save(
+    new_session: Callable[[], BrowserSession], app: RunningApp
+) -> None:
     data = repository(app.data_dir).load(seeded(app, "Risk Board")).model_dump(mode="json")
     data["bounded_contexts"][0]["ai_profile"] = {"kind": "llm_external"}
     data["relationships"] = [{"upstream": "Alpha", "downstream": "Beta"}]
     risky_id = seed_workspace(repository(app.data_dir), {**data, "name": "Risky Board"})
+    session = new_session()
+    session.leave_unsaved = True  # the tab may hold another workspace's draft from the tests before: kept anyway
+    page = session.page
     open_workspace(page, risky_id)
     open_context_map(page)
     accept_risk(page, "🔴 AIC015 · Alpha", "Alpha gets an owner next sprint", "Ada")

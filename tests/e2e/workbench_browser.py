@@ -170,7 +170,7 @@ def create_workspace(page: Page, name: str) -> None:
     field = page.get_by_role("textbox", name="Name of the new workspace")
     field.fill(name)
     rerun_after(page, page.get_by_role("button", name="Create workspace").click)
-    expect(sidebar(page).get_by_text(f"Created workspace '{name}'.", exact=True)).to_be_visible()
+    expect(sidebar(page).get_by_text(f"Created workspace '{name}'.")).to_be_visible()
 
 
 def open_workspace(page: Page, workspace_id: str) -> None:
@@ -180,6 +180,10 @@ def open_workspace(page: Page, workspace_id: str) -> None:
     if button.is_disabled():  # a new session opens the first workspace by name; it may be this one
         return
     rerun_after(page, button.click)
+    # With unsaved changes in the open workspace the app asks first; they stay as that workspace's draft.
+    confirm = page.locator(".st-key-switch-confirm").get_by_role("button")
+    if confirm.count():
+        rerun_after(page, confirm.click)
     expect(button).to_be_disabled()
 
 

@@ -61,12 +61,18 @@ def create_form() -> None:
         if st.form_submit_button("Create workspace", icon="➕"):
             if not name.strip():
                 st.error(ui_messages.NAME_THE_WORKSPACE)
-            elif state.is_dirty():
-                st.error(ui_messages.SAVE_BEFORE_CREATING)
             else:
+                kept = draft_kept_note()
                 state.open_workspace(workspaces.create_workspace(state.repository(), name.strip()))
-                state.flash("success", ui_messages.CREATED.format(name=literal(name.strip())))
+                state.flash("success", ui_messages.CREATED.format(name=literal(name.strip())) + kept)
                 st.rerun()
+
+
+def draft_kept_note() -> str:
+    """Said when another workspace opens while this one has unsaved changes: they stay as this one's draft."""
+    if not state.is_dirty():
+        return ""
+    return " " + ui_messages.DRAFT_KEPT.format(name=literal(state.draft()["name"]))
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
@@ -81,11 +87,9 @@ def listed(lines: list[str]) -> str:
 
 
 def open_imported(workspace_id: str, name: str, summary: str) -> None:
-    if state.is_dirty():
-        state.flash("success", ui_messages.IMPORTED_BESIDE.format(name=literal(name)))
-    else:
-        state.open_workspace(workspace_id)
-        state.flash("success", ui_messages.IMPORTED.format(name=literal(name), summary=summary))
+    kept = draft_kept_note()
+    state.open_workspace(workspace_id)
+    state.flash("success", ui_messages.IMPORTED.format(name=literal(name), summary=summary) + kept)
     st.rerun()
 
 

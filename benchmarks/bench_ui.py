@@ -1,0 +1,215 @@
+"""How quickly the pages answer a person in a live workshop, in a real headless Chromium.
+
+Run: .venv/bin/python benchmarks/bench_ui.py [--repeats 20]
+
+The app starts as the README starts it (scripts/run.sh) on a fresh data folder holding the example workspace
+and a generated 100-context one. On each, every action is repeated and timed from the person's input until
+the page has settled (the run finished, nothing left loading):
+
+- field edit: a new purpose typed into the Bounded Context Canvas and the field left;
+- add: a bounded context added through its popover (type the name, one click on Add);
+- save: Save pressed until the confirmation shows;
+- page switch: a sidebar link followed until the page's heading shows.
+
+The room's poll (a part of the sidebar that reruns every few seconds to show others' saves) is slowed down
+here, so that a poll's rerun is never taken for the end of an action's.
+
+The floor is Streamlit's own: a page holding one button, clicked, until its rerun has settled, in the same
+browser. Printed: p50 and p95 per action in milliseconds, and each p50 as a multiple of the floor.
+"""
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.generated_maps import generated_workspace
+from formats.workspace_json.workspace_file import dump_workspace_json
+from services import configuration, workspaces
+from tests.e2e.app_server import running_app
+from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS, RUN_COUNTER, VIEWPORT
+
+SLOW = 120_000  # ms
+FLOOR_APP = 'import streamlit as st\nst.button("Rerun")\n'
+TARGETS_MS = {"field edit": 300, "add": 500, "save": 700, "page switch": 1000}
+
+
+def settled(page: Any, before: list[int]) -> None:
+    """Waits for the rerun the action caused (it started, or the app answered) and for the page to be still."""
+    from playwright.sync_api import expect
+
+    page.wait_for_function(
+        "([runs, messages]) => window.__scriptRuns > runs || window.__appMessages > messages",
+        arg=before,
+        polling="raf",
+        timeout=SLOW,
+    )
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=SLOW)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=SLOW)
+
+
+def timed(page: Any, action: Callable[[], None], done: Callable[[], None] | None = None) -> float:
+    before = page.evaluate("() => [window.__scriptRuns, window.__appMessages]")
+    started = time.perf_counter()
+    action()
+    settled(page, before)
+    if done is not None:
+        done()
+    return (time.perf_counter() - started) * 1000
+
+
+def main_area(page: Any) -> Any:
+    return page.get_by_role("main")
+
+
+def edit_field(page: Any, round_: int) -> float:
+    field = main_area(page).get_by_role("textbox", name="Purpose", exact=True)
+    field.fill(f"Purpose typed in round {round_}")
+    return timed(page, lambda: field.press("Tab"))
+
+
+def add_context(page: Any, round_: int) -> float:
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="Add bounded context").click()
+    name = f"Added {round_}"
+    page.get_by_role("textbox", name="Name of the new Bounded Context Canvas").fill(name)
+    add = page.get_by_test_id("stPopoverBody").get_by_role("button", name="Add", exact=True)
+    shown = main_area(page).get_by_role("textbox", name="Name", exact=True)
+    return timed(page, add.click, lambda: expect(shown).to_have_value(name, timeout=SLOW))
+
+
+def save(page: Any, round_: int) -> float:
+    from playwright.sync_api import expect
+
+    bar = page.get_by_test_id("stSidebar")
+    saved = bar.get_by_test_id("stAlert").filter(has_text="Saved '")
+    return timed(
+        page,
+        bar.get_by_role("button", name="Save", exact=True).click,
+        lambda: expect(saved).to_be_visible(timeout=SLOW),
+    )
+
+
+def switch_page(page: Any, round_: int) -> float:
+    from playwright.sync_api import expect
+
+    target = "Architecture Communication Canvas" if round_ % 2 == 0 else "Bounded Context Canvas"
+    heading = main_area(page).get_by_role("heading", name=target, exact=True)
+    return timed(
+        page,
+        page.get_by_role("link", name=target, exact=True).click,
+        lambda: expect(heading).to_be_visible(timeout=SLOW),
+    )
+
+
+def open_workspace(page: Any, workspace_id: str) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_role("link", name="Workspaces", exact=True).click()
+    button = page.locator(f".st-key-open-{workspace_id} button")
+    expect(button).to_be_visible(timeout=SLOW)
+    if not button.is_disabled():
+        button.click()
+        confirm = page.locator(".st-key-switch-confirm button")
+        page.wait_for_timeout(300)  # the question shows only when there are unsaved changes
+        if confirm.count():
+            confirm.click()
+        expect(button).to_be_disabled(timeout=SLOW)
+    page.get_by_role("link", name="Bounded Context Canvas", exact=True).click()
+    expect(main_area(page).get_by_role("textbox", name="Purpose", exact=True)).to_be_visible(timeout=SLOW)
+
+
+def measure_workspace(page: Any, workspace_id: str, repeats: int) -> dict[str, list[float]]:
+    open_workspace(page, workspace_id)
+    figures: dict[str, list[float]] = {name: [] for name in TARGETS_MS}
+    for round_ in range(repeats):
+        figures["field edit"].append(edit_field(page, round_))
+        figures["add"].append(add_context(page, round_))
+        figures["save"].append(save(page, round_))
+    for round_ in range(repeats):
+        figures["page switch"].append(switch_page(page, round_))
+    return figures
+
+
+def measure_floor(browser: Any, repeats: int) -> list[float]:
+    """One button's rerun in a bare Streamlit app, run the same way as the workbench."""
+    import subprocess
+
+    from tests.e2e.app_server import free_port, wait_healthy
+
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "floor.py"
+        script.write_text(FLOOR_APP, encoding="utf-8")
+        port = free_port()
+        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true"]
+        command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            wait_healthy(url, process)
+            page = browser.new_page(viewport=VIEWPORT)
+            page.add_init_script(RUN_COUNTER)
+            page.goto(url)
+            button = page.get_by_role("button", name="Rerun")
+            button.wait_for(timeout=SLOW)
+            return [timed(page, button.click) for _ in range(repeats)]
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def store_large(folder: Path) -> str:
+    repo = configuration.open_repository(folder)
+    workspaces.ensure_example_workspace(repo)
+    large = generated_workspace(100, seed=3, on_canvases=0.1)
+    return workspaces.import_workspace(repo, dump_workspace_json(large).encode(), "large.json")[0]
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        large_id = store_large(Path(folder))
+        example_id = next(
+            s.workspace_id
+            for s in configuration.open_repository(Path(folder)).list_workspaces()
+            if s.workspace_id != large_id
+        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        results: dict[str, dict[str, list[float]]] = {}
+        with running_app(Path(folder), {configuration.ROOM_POLL_VARIABLE: "600"}) as app:
+            page = browser.new_page(viewport=VIEWPORT)
+            page.add_init_script(RUN_COUNTER)
+            page.goto(app.url)
+            page.get_by_role("heading", name="Workspaces", exact=True).wait_for(timeout=SLOW)
+            for label, workspace_id in (("example", example_id), ("100 contexts", large_id)):
+                results[label] = measure_workspace(page, workspace_id, args.repeats)
+        floor = measure_floor(browser, args.repeats)
+        browser.close()
+    floor_p50 = statistics.median(floor)
+    print(f"{args.repeats} repeats per action; ms from the input until the page settled")
+    print(f"floor (one button's rerun in a bare Streamlit app): p50 {floor_p50:.0f}, p95 {percentile(floor, 0.95):.0f}")
+    print(f"{'workspace':<14}{'action':<13}{'p50':>6}{'p95':>6}{'target p95':>12}{'p50/floor':>11}")
+    for label, figures in results.items():
+        for action, values in figures.items():
+            p50, p95 = statistics.median(values), percentile(values, 0.95)
+            print(f"{label:<14}{action:<13}{p50:>6.0f}{p95:>6.0f}{TARGETS_MS[action]:>12}{p50 / floor_p50:>10.1f}x")
+
+
+if __name__ == "__main__":
+    main()
