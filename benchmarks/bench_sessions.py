@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.e2e.app_server import running_app
 from tests.e2e.stored_workspaces import repository
-from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, VIEWPORT
 
 SLOW = 180_000  # ms: ten first visits at once on two cores take a while
 
@@ -128,6 +128,8 @@ async def drive(browser: Any, run: SessionRun, steps: Callable[[Any], Awaitable[
     except Exception as error:  # a timeout or a crash page is a finding of the run, not the end of it
         shown = await _alerts(page)
         run.errors.append(f"{run.step}: {type(error).__name__}: {str(error).splitlines()[0]}{shown}")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        await page.screenshot(path=str(SCREENSHOTS / f"FAILED-bench-{run.workspace.replace(' ', '-')}.png"))
     finally:
         await context.close()
     return run

@@ -43,8 +43,9 @@ async def open_own_context(page: Any, url: str, workspace_id: str, index: int) -
     await settle(page)
     await picker.focus()
     await picker.press("ArrowDown")
-    await page.get_by_role("option", name=own, exact=True).click()
-    await expect(page.get_by_role("main").get_by_role("textbox", name="Name", exact=True)).to_have_value(own)
+    await page.get_by_role("option", name=own, exact=True).click(timeout=SLOW)
+    name_field = page.get_by_role("main").get_by_role("textbox", name="Name", exact=True)
+    await expect(name_field).to_have_value(own, timeout=SLOW)
     await settle(page)
 
 
