@@ -208,7 +208,7 @@ def render_accept_form(finding: Finding) -> None:
         st.error(str(error))
         return
     state.record_decision(lambda data: reviews.with_acceptance(data, dict(acceptance)), version)
-    st.session_state[state.AUTHOR] = who.strip()
+    state.remember_author(who)
     subject = literal(finding.subject)
     accepted = ui_messages.ACCEPTED.format(rule=finding.rule, subject=subject, until=until, number=version.number)
     state.flash("success", accepted)

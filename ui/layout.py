@@ -39,7 +39,8 @@ def render_sidebar() -> tuple[bool, Any]:
         heading = st.empty()
         status = st.empty()
         show_pending_merge()
-        author = st.text_input("Your name", value=state.author(), key="author-input")
+        state.take_typed_author()
+        author = st.text_input("Your name", value=state.author(), key=state.AUTHOR_INPUT)
         if author.strip() != state.author():  # remembered for this browser session; drafts are kept per name
             state.change_person(author.strip())
         st.text_input(

@@ -38,7 +38,7 @@ def render_note_form(workspace_id: str, number: int, workspace: dict[str, Any], 
     """Comment on version `number`, optionally on one section, or mark it reviewed or approved."""
     with st.form(f"review-{key}", clear_on_submit=True, border=True):
         st.markdown(f"**Review version {number}**")
-        author = st.text_input("Reviewer", value=st.session_state[state.AUTHOR], key=f"review-author-{key}")
+        author = st.text_input("Reviewer", value=state.author(), key=f"review-author-{key}")
         choices: list[tuple[str, str, str] | None] = [None, *_sections(workspace)]
         where = st.selectbox("On", choices, format_func=_where_label, key=f"review-where-{key}")
         text = st.text_area("Comment", key=f"review-text-{key}", placeholder="What should the team look at?")
@@ -53,7 +53,7 @@ def render_note_form(workspace_id: str, number: int, workspace: dict[str, Any], 
 def _store(
     workspace_id: str, number: int, kind: ReviewKind, author: str, text: str, where: tuple[str, str, str] | None
 ) -> None:
-    st.session_state[state.AUTHOR] = author.strip()
+    state.remember_author(author)
     canvas_kind, canvas, section = where or ("", "", "")
     try:
         reviews.add_note(

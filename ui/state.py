@@ -187,6 +187,24 @@ def author() -> str:
     return str(st.session_state.get(AUTHOR, ""))
 
 
+AUTHOR_INPUT = "author-input"  # the sidebar's "Your name" field
+AUTHOR_TYPED = "author_typed"  # a name typed on a form, put into the sidebar's field on the next run
+
+
+def remember_author(name: str) -> None:
+    """A name typed on a form (who accepts, who reviews) becomes the sidebar's name from the next run on;
+    the sidebar's field is drawn before the page, so it cannot take it in this run."""
+    if name.strip() and name.strip() != author():
+        st.session_state[AUTHOR_TYPED] = name.strip()
+
+
+def take_typed_author() -> None:
+    """Before the sidebar's field is drawn: a name remembered from a form becomes its value."""
+    typed = st.session_state.pop(AUTHOR_TYPED, None)
+    if typed:
+        st.session_state[AUTHOR_INPUT] = typed
+
+
 def flash(level: str, text: str) -> None:
     st.session_state[FLASH] = (level, text)
 

@@ -129,6 +129,7 @@ def test_accepting_a_risk_marks_the_finding_accepted_and_stores_it_at_once(
     assert any("All changes saved" in s.value for s in app.sidebar.success)  # nothing left to save
     head = stored_repository(data_dir).list_versions(app.session_state[state.WORKSPACE_ID])[0]
     assert (head.number, head.author) == (2, "Ana Ørsted")
+    assert app.sidebar.text_input(key=state.AUTHOR_INPUT).value == "Ana Ørsted"  # the name for the next save
     assert head.message == f"Accepted the risk of {finding.rule} on {finding.subject} until 2030-12-31"
     risks = stored_workspace(data_dir, EXAMPLE)["accepted_risks"]
     assert {
