@@ -97,36 +97,38 @@ class NewCanvas:
 
 
 def _add_canvas(canvas: CanvasDef, new: NewCanvas) -> None:
-    items = state.draft()[canvas.collection]
+    name_key = state.widget_key("new", canvas.key)
     # The epoch is part of the key: after an add the popover is a new one, drawn closed.
     with st.popover(new.label, icon="➕", key=state.widget_key("popover", canvas.key)):
         if new.options is None:
-            name = st.text_input(f"Name of the new {canvas.title}", key=state.widget_key("new", canvas.key)).strip()
+            name = st.text_input(f"Name of the new {canvas.title}", key=name_key).strip()
         else:
             placeholder = "Choose…" if new.options else "Every context has one already"
-            picked = st.selectbox(
-                "Bounded context",
-                new.options,
-                index=None,
-                placeholder=placeholder,
-                key=state.widget_key("new", canvas.key),
-            )
+            picked = st.selectbox("Bounded context", new.options, index=None, placeholder=placeholder, key=name_key)
             name = picked or ""
-        problem = st.empty()
+        problem = st.session_state.pop(state.add_problem_key(canvas.key), None)
+        if problem is None and name in new.taken:
+            problem = ui_messages.NAME_TAKEN.format(name=literal(name))
+        if problem:
+            st.error(problem)
         # Never greyed out: a click sends the typed name with it, so one click adds; a missing name is said.
-        if not st.button("Add", key=state.widget_key("add", canvas.key)):
-            if name in new.taken:
-                problem.error(ui_messages.NAME_TAKEN.format(name=literal(name)))
-            return
-        if not name:
-            problem.error(ui_messages.NAME_FIRST if new.options is None else ui_messages.CHOOSE_FIRST)
-        elif name in new.taken:
-            problem.error(ui_messages.NAME_TAKEN.format(name=literal(name)))
-        else:
-            items.append(new.make(name))
-            state.select(canvas.key, len(items) - 1)
-            state.bump_epoch()
-            st.rerun()
+        st.button("Add", key=state.widget_key("add", canvas.key), on_click=_add_clicked, args=(canvas, new, name_key))
+
+
+def _add_clicked(canvas: CanvasDef, new: NewCanvas, name_key: str) -> None:
+    """Runs before the page is drawn, so one run shows the new canvas, picked, with the popover closed."""
+    name = str(st.session_state.get(name_key) or "").strip()
+    if not name:
+        problem = ui_messages.NAME_FIRST if new.options is None else ui_messages.CHOOSE_FIRST
+    elif name in new.taken:
+        problem = ui_messages.NAME_TAKEN.format(name=literal(name))
+    else:
+        items = state.draft()[canvas.collection]
+        items.append(new.make(name))
+        state.select(canvas.key, len(items) - 1)
+        state.bump_epoch()
+        return
+    st.session_state[state.add_problem_key(canvas.key)] = problem
 
 
 def canvas_toolbar(canvas: CanvasDef, new: NewCanvas, empty: str) -> int | None:

@@ -257,5 +257,12 @@ def message_key() -> str:
     return f"{SAVE_MESSAGE}-{st.session_state[MESSAGE_ROUND]}"
 
 
+ADD_PROBLEM = "add-problem"  # with a canvas kind: why the last click on its Add did not add
+
+
+def add_problem_key(kind: str) -> str:
+    return f"{ADD_PROBLEM}:{kind}"
+
+
 def table_base_key(key: str) -> str:
     return f"{key}{TABLE_BASE_SUFFIX}"
