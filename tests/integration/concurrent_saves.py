@@ -62,17 +62,23 @@ def _process_main(url: str, context: str, purpose: str, merge: bool, barrier: An
     queue.put((purpose, save_edit(repo, context, purpose, merge)))
 
 
-def in_processes(url: str, edits: list[tuple[str, str]], merge: bool) -> list[tuple[str, Any]]:
+def run_spawned(target: Callable[..., None], arguments: list[tuple[Any, ...]], seconds: float) -> dict[Any, Any]:
+    """Runs `target(*args, barrier, queue)` in a spawned process per entry of `arguments`, all released at once;
+    each puts (key, result) on the queue. Returns the results by key."""
     context = multiprocessing.get_context("spawn")
-    barrier, queue = context.Barrier(len(edits)), context.Queue()
-    target: Callable[..., None] = _process_main
-    processes = [context.Process(target=target, args=(url, c, p, merge, barrier, queue)) for c, p in edits]
+    barrier, queue = context.Barrier(len(arguments)), context.Queue()
+    processes = [context.Process(target=target, args=(*args, barrier, queue)) for args in arguments]
     with plain_main():
         for process in processes:
             process.start()
-    results = dict(queue.get(timeout=120) for _ in processes)
+    results = dict(queue.get(timeout=seconds) for _ in processes)
     for process in processes:
         process.join(timeout=30)
+    return results
+
+
+def in_processes(url: str, edits: list[tuple[str, str]], merge: bool) -> list[tuple[str, Any]]:
+    results = run_spawned(_process_main, [(url, c, p, merge) for c, p in edits], 120)
     return [results[p] for _, p in edits]
 
 
@@ -127,14 +133,5 @@ def _room_process_main(url: str, person: int, saves: int, barrier: Any, queue: A
 
 def room_in_processes(url: str, people: int, saves: int) -> list[list[tuple[str, Any]]]:
     """Each person in a process of their own, as app replicas or CLI runs against one database would be."""
-    context = multiprocessing.get_context("spawn")
-    barrier, queue = context.Barrier(people), context.Queue()
-    target: Callable[..., None] = _room_process_main
-    processes = [context.Process(target=target, args=(url, i, saves, barrier, queue)) for i in range(people)]
-    with plain_main():
-        for process in processes:
-            process.start()
-    results = dict(queue.get(timeout=300) for _ in processes)
-    for process in processes:
-        process.join(timeout=30)
+    results = run_spawned(_room_process_main, [(url, i, saves) for i in range(people)], 300)
     return [results[i] for i in range(people)]
