@@ -30,6 +30,7 @@ from storage.sql_engine import (
     describe_database,
     failure_reason,
     read_transaction,
+    unreported_write_transaction,
     write_transaction,
 )
 from storage.sql_rows import read_blobs, utc, version_info, version_row
@@ -46,7 +47,7 @@ class SqlWorkspaceRepository:
         self.engine = create_database_engine(url)
         self.is_postgres = self.engine.dialect.name == "postgresql"
         try:
-            with write_transaction(self.engine) as connection:
+            with unreported_write_transaction(self.engine) as connection:
                 if self.is_postgres:
                     connection.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
                 migrate(connection, self.where)

@@ -65,7 +65,21 @@ DATABASE_ERRORS = (sa.exc.SQLAlchemyError, sqlite3.Error, OSError)
 
 
 @contextmanager
-def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+def _reported(engine: sa.Engine) -> Iterator[None]:
+    """A database that fails after it was opened (gone, full, damaged, unreachable) is reported as
+    StorageUnavailable naming it, like one that cannot be opened; the transaction is rolled back."""
+    try:
+        yield
+    except DATABASE_ERRORS as error:
+        where = describe_database(engine.url.render_as_string(hide_password=False))
+        raise StorageUnavailable(
+            storage_messages.DATABASE_FAILED.format(where=where, reason=failure_reason(error))
+        ) from None
+
+
+@contextmanager
+def unreported_write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A write transaction whose database errors reach the caller as they are: opening reports its own."""
     with engine.connect() as connection:
         connection.execution_options(**{WRITE: True})
         with connection.begin():
@@ -73,6 +87,12 @@ def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
 
 
 @contextmanager
+def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+    with _reported(engine), unreported_write_transaction(engine) as connection:
+        yield connection
+
+
+@contextmanager
 def read_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
-    with engine.connect() as connection, connection.begin():
+    with _reported(engine), engine.connect() as connection, connection.begin():
         yield connection

@@ -14,6 +14,7 @@ DATABASE_TOO_NEW = (
     "{where} was written by a newer Architecture Canvas Workbench (database schema {version}; "
     "this version reads up to schema {current}). Update the workbench, or open another database."
 )
+DATABASE_FAILED = "{where} failed: {reason}. Nothing was changed by this step; try again when it is back."
 TABLES_MISSING = "{where} is not a complete workbench database: table(s) {tables} missing."
 VERSION_DAMAGED = "{where}: version {number} of '{name}' is damaged: {reason}."
 

@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from services import configuration, room
+from services.workspaces import StorageUnavailable
 from ui import state, ui_messages
 from ui.literal_markdown import literal
 
@@ -27,9 +28,18 @@ if (!window.__workbenchGuard) {
 
 def keep_draft() -> None:
     """After each run: the draft as it now stands goes to the server (only when it changed); a clean draft is
-    dropped there, so a save or a discard leaves nothing behind."""
+    dropped there, so a save or a discard leaves nothing behind. While the database fails, the draft stays in
+    this browser session and the sidebar says so; it is kept on the server again with the next change."""
     if not state.has_workspace():
         return
+    try:
+        _keep_draft()
+    except StorageUnavailable as error:
+        st.session_state[state.KEPT_DRAFT] = None
+        st.sidebar.warning(ui_messages.DRAFT_NOT_KEPT.format(reason=literal(str(error))), icon="⚠️")
+
+
+def _keep_draft() -> None:
     workspace_id, person = st.session_state[state.WORKSPACE_ID], state.author()
     if not state.is_dirty():
         st.session_state[state.FIRST_CHANGE] = None
@@ -61,6 +71,13 @@ def room_panel() -> None:
     """Polls on its own, without rerunning the page someone is typing in."""
     if not state.has_workspace():
         return
+    try:
+        _look_around()
+    except StorageUnavailable as error:  # the next look tries again
+        st.caption(ui_messages.ROOM_UNAVAILABLE.format(reason=literal(str(error))))
+
+
+def _look_around() -> None:
     repo, workspace_id = state.repository(), st.session_state[state.WORKSPACE_ID]
     room.mark_present(
         repo, workspace_id, session=st.session_state[state.SESSION], person=state.author(), page=page_title()

@@ -29,6 +29,8 @@ MERGED_WITH = ", merged with version {number}"
 
 # The room: who else has the workspace open, and versions others saved.
 SOMEONE = "someone"
+DRAFT_NOT_KEPT = "Your changes are only in this browser for now: {reason}"
+ROOM_UNAVAILABLE = "Others' saves cannot be looked for now: {reason}"
 HERE_NOW = "Here now: {people}"
 SAVED_BY_OTHER = "Version {number} saved by {who} at {when}: {summary}."
 TAKE_IT = "Take it into my draft"

@@ -117,3 +117,18 @@ def test_workspace_files_of_an_older_workbench_move_into_a_new_database(tmp_path
     repo = configuration.open_repository(tmp_path)
     assert [(s.workspace_id, s.name) for s in repo.list_workspaces()] == [("abc123", "Shop")]
     assert repo.list_versions("abc123")[0].message == "Imported from abc123.json"
+
+
+def test_a_database_damaged_while_open_is_reported_by_name_not_as_a_driver_error(tmp_path: Path) -> None:
+    repo = SqlWorkspaceRepository(f"sqlite:///{tmp_path / 'workbench.db'}")
+    repo.save("w1", small_workspace())
+    repo.engine.dispose()  # the next step opens the file again, as a new request of the app would
+    for name in ("workbench.db", "workbench.db-wal", "workbench.db-shm"):
+        if (tmp_path / name).exists():
+            (tmp_path / name).write_bytes(b"this is not a database " * 1000)
+    with pytest.raises(StorageUnavailable) as failed:
+        repo.load("w1")
+    message = str(failed.value)
+    assert message.startswith(f"The database file {tmp_path / 'workbench.db'} failed: ")
+    assert "Nothing was changed by this step" in message
+    repo.close()

@@ -146,3 +146,16 @@ def test_a_save_by_someone_else_is_announced_and_taken_into_the_draft(app: AppTe
         "Bo's unsaved description",
         "Ana's saved purpose",
     )
+
+
+def test_a_failing_database_keeps_the_draft_in_the_browser_and_says_so(app: AppTest, data_dir: Path) -> None:
+    type_purpose(app, "Typed before the database broke")
+    state.repository().close()  # the app's own connections: the next step opens the damaged file anew
+    for name in ("workbench.db", "workbench.db-wal", "workbench.db-shm"):
+        if (data_dir / name).exists():
+            (data_dir / name).write_bytes(b"this is not a database " * 1000)
+    type_purpose(app, "Typed while it is broken")
+    assert not app.exception
+    warnings = [w.value for w in app.sidebar.warning]
+    assert any(w.startswith("Your changes are only in this browser for now: The database file ") for w in warnings)
+    assert purpose(app) == "Typed while it is broken"
