@@ -3,9 +3,11 @@ and others' saves announced and taken into one's own draft."""
 
 import re
 from pathlib import Path
+from typing import cast
 
 from streamlit.testing.v1 import AppTest
 
+from storage.sql import SqlWorkspaceRepository
 from tests.ui.conftest import new_session
 from tests.ui.driver import key
 from tests.ui.flows import (
@@ -150,7 +152,9 @@ def test_a_save_by_someone_else_is_announced_and_taken_into_the_draft(app: AppTe
 
 def test_a_failing_database_keeps_the_draft_in_the_browser_and_says_so(app: AppTest, data_dir: Path) -> None:
     type_purpose(app, "Typed before the database broke")
-    state.repository().close()  # the app's own connections: the next step opens the damaged file anew
+    cast(
+        SqlWorkspaceRepository, state.repository()
+    ).close()  # the app's own connections: the next step opens the damaged file anew
     for name in ("workbench.db", "workbench.db-wal", "workbench.db-shm"):
         if (data_dir / name).exists():
             (data_dir / name).write_bytes(b"this is not a database " * 1000)
