@@ -181,10 +181,13 @@ def open_workspace(page: Page, workspace_id: str) -> None:
         return
     rerun_after(page, button.click)
     # With unsaved changes in the open workspace the app asks first; they stay as that workspace's draft.
-    confirm = page.locator(".st-key-switch-confirm").get_by_role("button")
-    if confirm.count():
+    # Wait for either answer: the room's poll may rerun part of the page before this click's run is drawn.
+    confirm = page.locator(".st-key-switch-confirm button")
+    opened = page.locator(f".st-key-open-{workspace_id} button:disabled")
+    expect(confirm.or_(opened)).to_be_visible(timeout=SLOW)
+    if confirm.is_visible():
         rerun_after(page, confirm.click)
-    expect(button).to_be_disabled()
+    expect(button).to_be_disabled(timeout=SLOW)
 
 
 def add_context(page: Page, name: str) -> None:
