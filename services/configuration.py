@@ -17,12 +17,14 @@ DATABASE_URL_VARIABLE = "WORKBENCH_DATABASE_URL"
 DATABASE_FILE = "workbench.db"
 
 ROOM_POLL_VARIABLE = "WORKBENCH_ROOM_POLL_SECONDS"
-ROOM_POLL_SECONDS = 3.0  # others' saves show within this time; each look is a small read and write
+# Others' saves must show within 5 s even on a busy server: a look every 2 s leaves room for the look itself.
+# Each look is one small read and one small write.
+ROOM_POLL_SECONDS = 2.0
 
 
 def room_poll_seconds() -> float:
     """How often an open page looks for others' saves and says it is still there: WORKBENCH_ROOM_POLL_SECONDS,
-    or 3 s. A team server with many people at once may want more; nothing below one second is taken."""
+    or 2 s. A team server with many people at once may want more; nothing below one second is taken."""
     try:
         return max(1.0, float(os.environ.get(ROOM_POLL_VARIABLE, ROOM_POLL_SECONDS)))
     except ValueError:
