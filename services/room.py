@@ -56,12 +56,16 @@ def mark_present(repo: WorkspaceRepository, workspace_id: str, *, session: str, 
     repo.mark_present(Presence(session, workspace_id, person, page, dt.datetime.now(dt.UTC)))
 
 
-def who_is_here(repo: WorkspaceRepository, workspace_id: str, *, now: dt.datetime | None = None) -> list[Presence]:
-    """The sessions that have the workspace open now, one per person and page, most recently seen first."""
+def who_is_here(
+    repo: WorkspaceRepository, workspace_id: str, *, now: dt.datetime | None = None, besides: str = ""
+) -> list[Presence]:
+    """The sessions other than `besides` that have the workspace open now, one per person and page, most recently
+    seen first. `besides` is left out before they are counted once, so the same person's other tab still shows."""
     seen = repo.list_present(workspace_id, (now or dt.datetime.now(dt.UTC)) - PRESENT_FOR)
     unique: dict[tuple[str, str], Presence] = {}
     for presence in seen:
-        unique.setdefault((presence.person, presence.page), presence)
+        if presence.session != besides:
+            unique.setdefault((presence.person, presence.page), presence)
     return list(unique.values())
 
 

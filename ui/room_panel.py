@@ -88,7 +88,7 @@ def _look_around() -> None:
     st.session_state[state.ARRIVAL] = arrival
     if arrival is not None:
         announce(arrival)
-    others = [p for p in room.who_is_here(repo, workspace_id) if p.session != st.session_state[state.SESSION]]
+    others = room.who_is_here(repo, workspace_id, besides=st.session_state[state.SESSION])
     if others:
         here = ", ".join(f"{literal(p.person or ui_messages.SOMEONE)} ({literal(p.page)})" for p in others)
         st.caption(ui_messages.HERE_NOW.format(people=here))

@@ -44,6 +44,8 @@ def test_who_is_here_counts_recent_sessions_once_per_person_and_page(repo: Works
     repo.mark_present(Presence("s3", "w2", "Bo", "Workspaces", NOW + dt.timedelta(seconds=1)))  # s3 moved
     assert room.last_workspace(repo, person="Bo") == "w2"
     assert [p.person for p in room.who_is_here(repo, "w1", now=NOW)] == ["Ana"]
+    # Seen from Ana's newest tab, her other tab on the same page is still someone else here.
+    assert [p.session for p in room.who_is_here(repo, "w1", now=NOW, besides="s1")] == ["s2"]
 
 
 def test_deleting_a_workspace_takes_its_drafts_and_presence_with_it(repo: WorkspaceRepository) -> None:
