@@ -20,11 +20,15 @@ navigation = st.navigation(
     ]
 )
 st.session_state[state.PAGE] = navigation.title
-save_pressed, save_state = layout.render_sidebar()
-navigation.run()
-# After the page ran, the draft holds every edit sent together with this click.
-if save_pressed:
-    layout.save_draft()
-room_panel.keep_draft()
-layout.show_save_state(save_state)
-state.keep_link()
+state.begin_full_run()
+try:
+    save_pressed, save_state = layout.render_sidebar()
+    navigation.run()
+    # After the page ran, the draft holds every edit sent together with this click.
+    if save_pressed:
+        layout.save_draft()
+    room_panel.keep_draft()
+    layout.show_save_state(save_state)
+    state.keep_link()
+finally:  # also when the page stops or reruns: a fragment's run after this one is not part of a full run
+    state.end_full_run()

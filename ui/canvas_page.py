@@ -1,5 +1,6 @@
-"""What every canvas editor page shares: the draft's problems, the canvas picker, the form context."""
+"""What every canvas editor page shares: the canvas picker, adding and deleting a canvas, the sheet's rows of boxes."""
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -7,33 +8,10 @@ from typing import Any
 import streamlit as st
 
 from canvases.definition import CanvasDef
-from models.validation import WorkspaceInvalid, validate_workspace_data
-from models.workspace import Problem
 from ui import state, ui_messages
 from ui.form import FormContext, fill_problem_slots, render_section
 from ui.literal_markdown import literal
-
-
-def draft_problems() -> list[Problem]:
-    """Every problem in the draft, so each field can show its own next to it."""
-    try:
-        validate_workspace_data(state.draft())
-    except WorkspaceInvalid as error:
-        return error.problems
-    return []
-
-
-def form_context(canvas: CanvasDef, index: int) -> FormContext:
-    data = state.draft()
-    return FormContext(
-        canvas=canvas,
-        data=data[canvas.collection][index],
-        index=index,
-        scope=f"{canvas.collection}[{index}]",
-        teams=[t["name"] for t in data["teams"]],
-        contexts=[c["name"] for c in data["bounded_contexts"]],
-        externals=[s["name"] for s in data["external_systems"]],
-    )
+from ui.sheet_parts import draft_problems, section_part, whole_page_part
 
 
 def require_workspace() -> dict[str, Any]:
@@ -75,15 +53,19 @@ def delete_canvas(canvas: CanvasDef, index: int) -> None:
             st.rerun()
 
 
-def render_rows(ctx: FormContext, rows: Sequence[Sequence[tuple[float, list[str]]]]) -> None:
-    """Lays sections out in rows of columns, each column stacking the sections named in it."""
-    sections = {s.key: s for s in ctx.canvas.sections}
+def render_rows(canvas: CanvasDef, index: int, rows: Sequence[Sequence[tuple[float, list[str]]]]) -> None:
+    """Lays sections out in rows of columns, each column stacking the sections named in it. Each section is a
+    part of its own; the one holding the canvas's name reruns the whole page, which shows the name elsewhere."""
+    sections = {s.key: s for s in canvas.sections}
     for row in rows:
         columns = st.columns([width for width, _ in row])
         for column, (_, keys) in zip(columns, row, strict=True):
             with column:
                 for key in keys:
-                    render_section(ctx, sections[key])
+                    section = sections[key]
+                    draw = functools.partial(render_section, section=section)
+                    named = any(f.key == canvas.name_field for f in section.fields)
+                    (whole_page_part if named else section_part)(canvas, index, draw)
 
 
 @dataclass(frozen=True)
@@ -150,5 +132,6 @@ def canvas_toolbar(canvas: CanvasDef, new: NewCanvas, empty: str) -> int | None:
 
 
 def finish_form(ctx: FormContext) -> None:
-    """Validates the draft with every edit of this run and shows each problem below its field."""
+    """Validates the draft with every edit of this run and shows each problem below its field (a form drawn in one
+    piece, not in parts)."""
     fill_problem_slots(ctx, draft_problems())

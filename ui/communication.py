@@ -8,7 +8,7 @@ from canvases.bounded_context import COLLABORATOR_FIELDS, MESSAGES_FIELD
 from canvases.vocabulary import EXTERNAL_KIND_LABELS
 from models.bounded_context import CommunicationEntry
 from ui import state, ui_messages
-from ui.form import FormContext, render_field, show_problems
+from ui.form import FormContext, render_field, show_problems, show_problems_of
 from ui.literal_markdown import literal
 
 NEW_EXTERNAL = "➕ New external system…"
@@ -45,11 +45,21 @@ def _swimlane(ctx: FormContext, path: str, entry: dict[str, Any], own: str, kind
         )
         show_problems(sub, "collaborator")
         render_field(sub, MESSAGES_FIELD, show_label=False)
-        with st.expander("Relationship and integration"):
-            for f in COLLABORATOR_FIELDS:
-                render_field(sub, f)
+        _details(sub)
         show_problems(ctx, path, exact=True)
     return remove
+
+
+def _details(sub: FormContext) -> None:
+    """The relationship's fields, drawn only while opened: a sheet holds many lanes, and every widget drawn costs
+    each browser in the room time on every run. While closed, their problems show below it, each naming its field."""
+    details = st.expander(ui_messages.LANE_DETAILS, key=sub.key("details"), on_change="rerun")
+    if details.open:
+        with details:
+            for f in COLLABORATOR_FIELDS:
+                render_field(sub, f)
+        return
+    show_problems_of(sub, COLLABORATOR_FIELDS)
 
 
 def _add_collaborator(ctx: FormContext, entries: list[dict[str, Any]], direction: str, own: str) -> None:

@@ -1,5 +1,6 @@
 """Renders a canvas definition's fields as widgets bound to the draft, with problems beside them."""
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -24,6 +25,7 @@ class ProblemSlot:
     path: str
     exact: bool
     placeholder: Any
+    label: str = ""  # names the field when its widget is not drawn next to the problem
 
 
 @dataclass
@@ -55,6 +57,12 @@ def show_problems(ctx: FormContext, path: str, *, exact: bool = False) -> None:
     ctx.slots.append(ProblemSlot(ctx.path(path), exact, st.empty()))
 
 
+def show_problems_of(ctx: FormContext, fields: Sequence[FieldDef]) -> None:
+    """One place for the problems of several fields not drawn here, each message naming its field."""
+    placeholder = st.empty()
+    ctx.slots.extend(ProblemSlot(ctx.path(f.key), False, placeholder, f.label) for f in fields)
+
+
 def problems_in_scope(problems: list[Problem], scope: str) -> dict[str, list[str]]:
     """The problems inside `scope`, keyed by their path relative to it."""
     found: dict[str, list[str]] = {}
@@ -66,16 +74,27 @@ def problems_in_scope(problems: list[Problem], scope: str) -> dict[str, list[str
 
 def fill_problem_slots(ctx: FormContext, problems: list[Problem]) -> None:
     scoped = problems_in_scope(problems, ctx.scope)
+    shown: dict[int, tuple[Any, list[str]]] = {}  # placeholder -> its messages: several slots may share one
     for slot in ctx.slots:
         if slot.exact:
             found = [("", message) for message in scoped.get(slot.path, [])]
         else:
             found = problems_under(scoped, slot.path)
-        if found:
-            with slot.placeholder.container():
-                for rest, message in found:
-                    where = _describe_rest(rest)
-                    st.error(ui_messages.FIELD_PROBLEM.format(where=where, message=literal(message)), icon="⚠️")
+        texts = [ui_messages.FIELD_PROBLEM.format(where=_where(slot, r), message=literal(m)) for r, m in found]
+        if texts:
+            shown.setdefault(id(slot.placeholder), (slot.placeholder, []))[1].extend(texts)
+    for placeholder, texts in shown.values():
+        with placeholder.container():
+            for text in texts:
+                st.error(text, icon="⚠️")
+
+
+def _where(slot: ProblemSlot, rest: str) -> str:
+    """'Relationship pattern: ' or 'Row 3 › term: ' or both joined, before a problem's message."""
+    inner = _describe_rest(rest)
+    if not slot.label:
+        return inner
+    return f"{slot.label} › {inner}" if inner else f"{slot.label}: "
 
 
 def _describe_rest(rest: str) -> str:
@@ -135,9 +154,13 @@ def _number(ctx: FormContext, f: FieldDef, current: Any) -> Any:
     integer = f.kind is FieldKind.INTEGER
     if current is not None:
         current = int(current) if integer else float(current)
+    # The draft's value goes in through the widget's state, and its default stays empty: Streamlit puts a
+    # cleared number field back to its default, so a default of the value shown would make clearing impossible.
+    if ctx.key(f.key) not in st.session_state:
+        st.session_state[ctx.key(f.key)] = current
     value = st.number_input(
         f.label,
-        value=current,
+        value=None,
         step=1 if integer else 0.1,
         format=None if integer else "%.2f",
         key=ctx.key(f.key),
@@ -196,12 +219,16 @@ def render_field(ctx: FormContext, f: FieldDef, *, show_label: bool = True) -> N
 def render_section(ctx: FormContext, section: SectionDef, *, hint: bool = True) -> None:
     """A bordered box like the sheet's: title, the guiding question, then the fields."""
     with st.container(border=True, key=f"section-{ctx.canvas.key}-{section.key}"):
-        st.markdown(f"#### {section.title}")
-        if hint:
-            st.caption(section.hint)
+        section_heading(section.title, section.hint if hint else "")
         single = len(section.fields) == 1 and section.fields[0].label == section.title
-        columns = st.columns(section.columns) if section.columns > 1 else [st.container()]
+        columns = st.columns(section.columns) if section.columns > 1 else [contextlib.nullcontext()]
         render_fields(ctx, section, columns, show_label=not single)
+
+
+def section_heading(title: str, hint: str) -> None:
+    """A box's title and its guiding question as one element: every element costs each browser in the room time
+    on every run. The texts are the canvas definition's own, never a person's."""
+    st.markdown(f"#### {title}\n\n:gray[:small[{hint}]]" if hint else f"#### {title}")
 
 
 def render_fields(ctx: FormContext, section: SectionDef, columns: Sequence[Any], *, show_label: bool = True) -> None:

@@ -68,6 +68,7 @@ def show_save_state(slots: Any) -> None:
     if slots is None or not state.has_workspace():
         return
     heading, status, discard = slots
+    st.session_state[state.SHOWN_DIRTY] = state.is_dirty()
     heading.markdown(f"### {literal(state.draft()['name']) or '(unnamed workspace)'}")
     if not state.is_dirty():
         status.success(ui_messages.ALL_SAVED, icon="✅")

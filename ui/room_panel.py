@@ -30,13 +30,21 @@ def keep_draft() -> None:
     """After each run: the draft as it now stands goes to the server (only when it changed); a clean draft is
     dropped there, so a save or a discard leaves nothing behind. While the database fails, the draft stays in
     this browser session and the sidebar says so; it is kept on the server again with the next change."""
+    problem = keep_draft_quietly()
+    if problem is not None:
+        st.sidebar.warning(ui_messages.DRAFT_NOT_KEPT.format(reason=literal(problem)), icon="⚠️")
+
+
+def keep_draft_quietly() -> str | None:
+    """Keeps the draft on the server; why it could not, or None. For a fragment, which cannot draw in the sidebar."""
     if not state.has_workspace():
-        return
+        return None
     try:
         _keep_draft()
     except StorageUnavailable as error:
         st.session_state[state.KEPT_DRAFT] = None
-        st.sidebar.warning(ui_messages.DRAFT_NOT_KEPT.format(reason=literal(str(error))), icon="⚠️")
+        return str(error)
+    return None
 
 
 def _keep_draft() -> None:

@@ -31,6 +31,10 @@ PAGE = "page"  # the title of the page this session shows
 ARRIVAL = "arrival"  # the newer version someone else saved, with what it changed, while it is not taken
 SWITCH_TO = "switch_to"  # a workspace to open once the person confirms leaving unsaved changes as a draft
 WORKSPACE_PARAM = "workspace"  # the URL's query parameter that names the open workspace
+FULL_RUN = "full_run"  # True while the whole app runs; False in a run of one fragment (a part of a sheet)
+SHEET_PARTS = "sheet_parts"  # the parts of the canvas sheet drawn in this full run, filled with problems at its end
+SHOWN_PROBLEMS = "shown_problems"  # the draft's problems (path, message) as the page last showed them
+SHOWN_DIRTY = "shown_dirty"  # whether the sidebar last said there are unsaved changes
 
 
 @st.cache_resource
@@ -68,6 +72,20 @@ def init_state() -> None:
         first = first_workspace()
         if first is not None:
             open_workspace(first)
+
+
+def begin_full_run() -> None:
+    st.session_state[FULL_RUN] = True
+    st.session_state[SHEET_PARTS] = []
+
+
+def end_full_run() -> None:
+    st.session_state[FULL_RUN] = False
+
+
+def in_full_run() -> bool:
+    """False while only a fragment reruns: app.py's code, which sets it, runs in full runs only."""
+    return bool(st.session_state.get(FULL_RUN, True))
 
 
 def first_workspace() -> str | None:
@@ -249,6 +267,8 @@ COMPARE_OLD = "compare-old"
 COMPARE_NEW = "compare-new"
 PICK = "pick"  # with a canvas kind, the widget key of the canvas (or relationship) picker
 TABLE_BASE_SUFFIX = "::base"  # a table editor's key + this: the rows it was first given
+TABLE_START_SUFFIX = "::start"  # a table editor's key + this: the button that stands for it while it is empty
+TABLE_TO_OPEN = "table_to_open"  # the key of the empty table whose button was clicked: drawn as a grid in this run
 SAVE_MESSAGE = "save-message"  # with MESSAGE_ROUND: the save message field's key
 
 

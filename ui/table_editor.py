@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from canvases.definition import Column, FieldDef, FieldKind
-from ui import state
+from ui import state, ui_messages
 
 
 def _column_config(column: Column, contexts: list[str]) -> Any:
@@ -31,7 +31,21 @@ def _column_config(column: Column, contexts: list[str]) -> Any:
 def edit_table(
     key: str, field: FieldDef, rows: list[dict[str, Any]], *, contexts: list[str], label: str, disabled: bool = False
 ) -> list[dict[str, Any]]:
-    """Shows `rows` in an editable table and returns the rows as edited by the user."""
+    """Shows `rows` in an editable table and returns the rows as edited by the user.
+
+    An empty table is a button until it is first used: a grid is the costliest element to draw, and a new canvas
+    holds several. Once drawn, the grid stays while the person works in it (its state lives as long as it is drawn).
+    """
+    if not rows and not disabled and key not in st.session_state and st.session_state.get(state.TABLE_TO_OPEN) != key:
+        st.button(
+            ui_messages.START_TABLE.format(label=label),
+            key=f"{key}{state.TABLE_START_SUFFIX}",
+            icon="➕",
+            type="tertiary",
+            on_click=_open_table,
+            args=(key,),
+        )
+        return rows
     base_key = state.table_base_key(key)
     # The editor's state holds edits relative to the data it was first given: keep that data
     # fixed while the widget lives, and rebuild it from the draft when the widget was gone.
@@ -50,5 +64,11 @@ def edit_table(
         placeholder="—",
         alt=label,
     )
+    if st.session_state.get(state.TABLE_TO_OPEN) == key:
+        st.session_state[state.TABLE_TO_OPEN] = None
     frame = edited.astype(object).where(pd.notna(edited), None)
     return list(frame.to_dict(orient="records"))
+
+
+def _open_table(key: str) -> None:
+    st.session_state[state.TABLE_TO_OPEN] = key

@@ -60,6 +60,8 @@ NO_API_PRODUCTS = "No API Product Canvas yet. Each bounded context can publish o
 MOOT_FIELDS = (
     "The AI kind says this context uses no AI, yet these fields are filled: {fields}. Clear them or pick an AI kind."
 )
+START_TABLE = "Add a row to {label}"  # an empty table, until it is first used
+LANE_DETAILS = "Relationship and integration"  # a collaborator's pattern, roles and integration, opened on demand
 MOOT_HIDDEN = "Pick an AI kind to describe the model, its fallback, SLA and rollback."
 NAME_FIRST = "Type a name first."
 CHOOSE_FIRST = "Choose a bounded context first."

@@ -153,3 +153,37 @@ def test_a_risk_acceptance_survives_a_reload_without_a_save(
     assert [(r["rule"], r["subject"]) for r in stored(app.data_dir, "Risky Board")["accepted_risks"]] == [
         ("AIC015", "Alpha")
     ]
+
+
+def test_an_edit_in_one_box_keeps_the_draft_and_the_save_state_true_without_redrawing_the_page(
+    new_session: Callable[[], BrowserSession], app: RunningApp
+) -> None:
+    """An edit reruns only its box of the sheet; what it changes elsewhere is still shown at once."""
+    workspace_id = seeded(app, "Parts Board")
+    page = new_session().page
+    open_canvas(page, workspace_id, "Alpha")
+    purpose = text_field(page, "Purpose")
+    type_into(purpose, "First edit")
+    expect(sidebar(page).get_by_text(re.compile(r"^Unsaved changes since \d\d:\d\d$"))).to_be_visible()
+    type_into(purpose, "Second edit, in the Purpose box alone")
+
+    # Kept on the server by the box's own run: the same person's second browser opens with it.
+    second = new_session().page
+    open_page(second, BC, text_field(second, "Name"))
+    pick_canvas(second, BC, "Alpha")
+    expect(text_field(second, "Purpose")).to_have_value("Second edit, in the Purpose box alone")
+
+    # A problem made in one box shows below its field, and goes when it is fixed.
+    choose(page, "AI kind", "Own model")
+    latency = main(page).get_by_role("spinbutton", name="SLA p95 latency (ms)")
+    type_into(latency, "-5")
+    latency_problem = main(page).get_by_text(re.compile("greater than or equal to 0"))
+    expect(latency_problem).to_be_visible()
+    type_into(latency, "250")
+    expect(latency_problem).to_have_count(0)
+
+    # Back to the saved state: the sidebar says so, though each edit was in one box.
+    type_into(latency, "")
+    choose(page, "AI kind", "No AI")
+    type_into(purpose, "")
+    expect(sidebar(page).get_by_text("All changes saved")).to_be_visible()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, ViewportSize, expect
 
+from ui.ui_messages import START_TABLE
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -214,6 +216,9 @@ def add_row(page: Page, table: str, rows: int, values: list[str]) -> None:
     and opens the editor of its first cell; Tab commits a cell and moves on, Enter opens the next.
     Each committed cell reruns the app with the edited table.
     """
+    start = page.get_by_role("button", name=START_TABLE.format(label=table))
+    if rows == 0 and start.count():  # an empty table is a button until first used
+        rerun_after(page, start.click)
     grid = page.get_by_role("region", name=table, exact=True)
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from canvases.definition import FieldDef, FieldKind
 from canvases.tables import value_from_rows
 from ui.form import RADIO_LIMIT
+from ui.state import TABLE_START_SUFFIX
 
 
 def key(at: AppTest, *parts: object) -> str:
@@ -68,6 +69,7 @@ def fill_field(at: AppTest, widget: str, f: FieldDef, value: Any) -> Any:
     elif f.kind in (FieldKind.NUMBER, FieldKind.INTEGER):
         at.number_input(key=widget).set_value(value)
     elif f.kind in (FieldKind.LIST, FieldKind.TABLE, FieldKind.OPERATIONS):
+        open_table(at, widget)
         at.session_state[widget] = {"edited_rows": {}, "added_rows": [value], "deleted_rows": []}
         return value_from_rows(f, [value])
     else:
@@ -118,3 +120,17 @@ def problems_below(at: AppTest, widget: str) -> list[str]:
     below = element_after(at, widget)
     errors = [] if below is None else [below] if below.type == "error" else list(below.children.values())
     return [e.value for e in errors if getattr(e, "type", "") == "error"]
+
+
+def open_table(at: AppTest, widget: str) -> None:
+    """An empty table is a button until first used: clicks it, so the grid is drawn and takes edits."""
+    starts = [b for b in at.button if b.key == widget + TABLE_START_SUFFIX]
+    if starts:
+        starts[0].click().run()
+        assert not at.exception, at.exception
+
+
+def open_lane_details(at: AppTest, lane: str) -> None:
+    """Opens a swimlane's "Relationship and integration" (its fields are drawn only while it is open)."""
+    at.session_state[key(at, "bounded_context", lane, "details")] = True
+    at.run()

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from services import configuration
 from storage.sql import SqlWorkspaceRepository
-from tests.ui.driver import key
+from tests.ui.driver import key, open_table
 
 WORKSPACES = "ui/pages/workspaces.py"
 BOUNDED_CONTEXTS = "ui/pages/bounded_contexts.py"
@@ -25,6 +25,7 @@ def create_workspace(at: AppTest, name: str, team: str = "Team Ω") -> None:
     at.switch_page(WORKSPACES).run()
     at.text_input(key="create-name").input(name)
     click(at, "Create workspace")
+    open_table(at, key(at, "workspace", 0, "teams"))
     at.session_state[key(at, "workspace", 0, "teams")] = {
         "edited_rows": {},
         "added_rows": [{"name": team, "description": "owns things"}],

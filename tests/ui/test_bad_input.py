@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from formats.workspace_json.workspace_file import WorkspaceFileError
 from models import messages
 from services import workspaces
-from tests.ui.driver import key, problems_below
+from tests.ui.driver import key, open_lane_details, open_table, problems_below
 from tests.ui.flows import add_context, create_workspace, save, stored_repository, stored_workspace
 from ui.literal_markdown import literal
 
@@ -53,12 +53,22 @@ def test_an_impossible_collaborator_pattern_is_reported_in_its_swimlane(app: App
     app.selectbox(key=key(app, "bounded_context", 0, "inbound:add")).set_value("Beta").run()
     app.button(key=key(app, "bounded_context", 0, "inbound:add-button")).click().run()
     lane = ("bounded_context", "0:inbound[0]")
+    open_lane_details(app, lane[1])
     app.radio(key=key(app, *lane, "pattern")).set_value("customer_supplier").run()
     app.radio(key=key(app, *lane, "side")).set_value("downstream").run()
     app.multiselect(key=key(app, *lane, "roles")).set_value(["CF"]).run()
     expected = literal(messages.CUSTOMER_SUPPLIER_CF.format(name="this context"))
     assert expected in [e.value for e in app.error]
     assert_refused_and_kept(app, data_dir)
+    # Closed, the lane still shows its problems; one inside a field not drawn names that field.
+    app.number_input(key=key(app, *lane, "timeout_ms")).set_value(-5).run()
+    app.session_state[key(app, *lane, "details")] = False
+    app.run()
+    assert not [w for w in app.multiselect if w.key == key(app, *lane, "roles")]
+    errors = [e.value for e in app.error]
+    assert [e for e in errors if e.startswith("Timeout (ms): ") and "greater than or equal to 0" in e], errors
+    open_lane_details(app, lane[1])
+    app.number_input(key=key(app, *lane, "timeout_ms")).set_value(500).run()
     app.multiselect(key=key(app, *lane, "roles")).set_value(["ACL"]).run()
     assert expected not in [e.value for e in app.error]
     assert "Saved" in save(app)
@@ -68,6 +78,7 @@ def test_an_impossible_collaborator_pattern_is_reported_in_its_swimlane(app: App
 def test_a_broken_table_row_names_its_row_and_column(app: AppTest, data_dir: Path) -> None:
     prepared(app)
     metrics_key = key(app, "bounded_context", 0, "verification_metrics")
+    open_table(app, metrics_key)
     app.session_state[metrics_key] = {"edited_rows": {}, "added_rows": [{"source": "live_system"}], "deleted_rows": []}
     app.run()
     errors = [e.value for e in app.error]

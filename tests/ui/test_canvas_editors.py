@@ -10,7 +10,7 @@ from canvases.bounded_context import BOUNDED_CONTEXT_CANVAS, COLLABORATOR_FIELDS
 from canvases.definition import FieldKind
 from canvases.paths import get_path
 from tests.ui.conftest import new_session
-from tests.ui.driver import fill_fields, key
+from tests.ui.driver import fill_fields, key, open_lane_details
 from tests.ui.flows import (
     API_PRODUCTS,
     ARCHITECTURE,
@@ -47,6 +47,8 @@ def test_every_section_of_a_bounded_context_canvas_is_saved_and_read_back(app: A
     add_collaborator(app, "inbound", "Beta")
     add_collaborator(app, "outbound", "new:Vendor LLM")
     entry_fields = [MESSAGES_FIELD, *COLLABORATOR_FIELDS]
+    open_lane_details(app, "0:inbound[0]")
+    open_lane_details(app, "0:outbound[0]")
     inbound = fill_fields(
         app,
         ("bounded_context", "0:inbound[0]"),

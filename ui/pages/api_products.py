@@ -5,7 +5,8 @@ import streamlit as st
 from canvases.api_product import API_PRODUCT_CANVAS as CANVAS
 from models.api_product_canvas import ApiProductCanvas
 from ui import ui_messages
-from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, render_rows, require_workspace
+from ui.canvas_page import NewCanvas, canvas_toolbar, render_rows, require_workspace
+from ui.sheet_parts import finish_sheet
 
 LAYOUT = [
     [(1, ["header"])],
@@ -23,7 +24,6 @@ new = NewCanvas(
 )
 index = canvas_toolbar(CANVAS, new, ui_messages.NO_API_PRODUCTS)
 if index is not None:
-    context = form_context(CANVAS, index)
-    render_rows(context, LAYOUT)
-    finish_form(context)
+    render_rows(CANVAS, index, LAYOUT)
+    finish_sheet()
 st.caption(f"{CANVAS.attribution} · {CANVAS.licence}")

@@ -1,15 +1,18 @@
 """Bounded Context Canvas editor, laid out like the DDD Crew v5 sheet, with the AI profile panel."""
 
+import functools
+
 import streamlit as st
 
 from canvases.bounded_context import BOUNDED_CONTEXT_CANVAS as CANVAS
 from models.bounded_context import BoundedContextCanvas
 from services import workspaces
 from ui import state, ui_messages
-from ui.canvas_page import NewCanvas, canvas_toolbar, finish_form, form_context, require_workspace
+from ui.canvas_page import NewCanvas, canvas_toolbar, require_workspace
 from ui.communication import render_communication
-from ui.form import FormContext, render_field, render_fields, render_section
+from ui.form import FormContext, render_field, render_fields, render_section, section_heading
 from ui.literal_markdown import literal
+from ui.sheet_parts import Draw, finish_sheet, section_part, whole_page_part
 
 SECTIONS = {s.key: s for s in CANVAS.sections}
 
@@ -30,8 +33,9 @@ def header(ctx: FormContext) -> None:
             st.toast(ui_messages.RENAMED_REFERENCES.format(old=literal(old), new=literal(new), count=count))
 
 
-def sheet(ctx: FormContext) -> None:
-    header(ctx)
+def sheet(index: int) -> None:
+    """The sheet's boxes, each a part of its own: an edit in one reruns only that box (the name: the whole page)."""
+    whole_page_part(CANVAS, index, header)
     for keys, widths in (
         (("purpose", "classification", "domain_roles"), (0.44, 0.37, 0.19)),
         (("inbound", "language", "outbound"), (0.38, 0.24, 0.38)),
@@ -39,26 +43,26 @@ def sheet(ctx: FormContext) -> None:
     ):
         for key, column in zip(keys, st.columns(widths), strict=True):
             with column:
-                if key in ("inbound", "outbound"):
-                    section = SECTIONS[key]
-                    with st.container(border=True, key=f"section-bounded_context-{key}"):
-                        st.markdown(f"#### {section.title}")
-                        st.caption(section.hint)
-                        render_communication(ctx, key, ctx.data["name"])
-                elif key == "language":
-                    render_section(ctx, SECTIONS["ubiquitous_language"])
-                    render_section(ctx, SECTIONS["business_decisions"])
-                elif key == "classification":
-                    classification(ctx)
-                else:
-                    render_section(ctx, SECTIONS[key])
+                section_part(CANVAS, index, BOXES.get(key) or functools.partial(render_section, section=SECTIONS[key]))
+    section_part(CANVAS, index, ai_panel)
+
+
+def communication(ctx: FormContext, key: str) -> None:
+    section = SECTIONS[key]
+    with st.container(border=True, key=f"section-bounded_context-{key}"):
+        section_heading(section.title, section.hint)
+        render_communication(ctx, key, ctx.data["name"])
+
+
+def language(ctx: FormContext) -> None:
+    render_section(ctx, SECTIONS["ubiquitous_language"])
+    render_section(ctx, SECTIONS["business_decisions"])
 
 
 def classification(ctx: FormContext) -> None:
     section = SECTIONS["classification"]
     with st.container(border=True, key="section-bounded_context-classification"):
-        st.markdown(f"#### {section.title}")
-        st.caption(section.hint)
+        section_heading(section.title, section.hint)
         choices = [f for f in section.fields if f.options]
         for f, column in zip(choices, st.columns(len(choices)), strict=True):
             with column:
@@ -71,10 +75,16 @@ def classification(ctx: FormContext) -> None:
 def ai_panel(ctx: FormContext) -> None:
     section = SECTIONS["ai_profile"]
     with st.container(border=True, key="section-bounded_context-ai_profile"):
-        st.markdown("#### 🤖 AI profile  ·  workbench extension")
-        st.caption(section.hint)
+        section_heading("🤖 AI profile  ·  workbench extension", section.hint)
         render_fields(ctx, section, st.columns(3))
 
+
+BOXES: dict[str, Draw] = {
+    "inbound": functools.partial(communication, key="inbound"),
+    "outbound": functools.partial(communication, key="outbound"),
+    "language": language,
+    "classification": classification,
+}
 
 data = require_workspace()
 st.title("Bounded Context Canvas")
@@ -84,7 +94,5 @@ new = NewCanvas(
 )
 index = canvas_toolbar(CANVAS, new, ui_messages.NO_BOUNDED_CONTEXTS)
 if index is not None:
-    context = form_context(CANVAS, index)
-    sheet(context)
-    ai_panel(context)
-    finish_form(context)
+    sheet(index)
+    finish_sheet()
