@@ -6,7 +6,8 @@ The app starts as the README starts it (scripts/run.sh) on a fresh data folder h
 and a generated 100-context one. On each, every action is repeated and timed from the person's input until
 the page has settled (the run finished, nothing left loading):
 
-- field edit: a new purpose typed into the Bounded Context Canvas and the field left;
+- first edit: a new purpose typed into the Bounded Context Canvas and the field left, right after a save;
+- field edit: the same again, now that there are unsaved changes (the usual edit in a workshop);
 - add: a bounded context added through its popover (type the name, one click on Add);
 - save: Save pressed until the confirmation shows;
 - page switch: a sidebar link followed until the page's heading shows.
@@ -19,6 +20,7 @@ browser. Printed: p50 and p95 per action in milliseconds, and each p50 as a mult
 """
 
 import argparse
+import re
 import statistics
 import sys
 import tempfile
@@ -37,7 +39,9 @@ from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS, RUN_COUNTER, VI
 
 SLOW = 120_000  # ms
 FLOOR_APP = 'import streamlit as st\nst.button("Rerun")\n'
-TARGETS_MS = {"field edit": 300, "add": 500, "save": 700, "page switch": 1000}
+# "first edit" is the first change after a save: the sidebar starts saying "Unsaved changes", so the whole page
+# runs. Every further edit reruns only the box of the sheet it is in. Both are held to the field-edit target.
+TARGETS_MS = {"first edit": 300, "field edit": 300, "add": 500, "save": 700, "page switch": 1000}
 
 
 def settled(page: Any, before: list[int]) -> None:
@@ -68,8 +72,14 @@ def main_area(page: Any) -> Any:
     return page.get_by_role("main")
 
 
+# The timed parts find elements by CSS (the sections' and buttons' keys) rather than by accessible role and name:
+# a role lookup walks the page's accessibility tree in the browser, and that time is the harness's, not the app's.
+PURPOSE = ".st-key-section-bounded_context-purpose textarea"
+CANVAS_NAME = ".st-key-section-bounded_context-name input"  # the first is the name; then the owning team
+
+
 def edit_field(page: Any, round_: int) -> float:
-    field = main_area(page).get_by_role("textbox", name="Purpose", exact=True)
+    field = page.locator(PURPOSE)
     field.fill(f"Purpose typed in round {round_}")
     return timed(page, lambda: field.press("Tab"))
 
@@ -80,33 +90,30 @@ def add_context(page: Any, round_: int) -> float:
     page.get_by_role("button", name="Add bounded context").click()
     name = f"Added {round_}"
     page.get_by_role("textbox", name="Name of the new Bounded Context Canvas").fill(name)
-    add = page.get_by_test_id("stPopoverBody").get_by_role("button", name="Add", exact=True)
-    shown = main_area(page).get_by_role("textbox", name="Name", exact=True)
-    return timed(page, add.click, lambda: expect(shown).to_have_value(name, timeout=SLOW))
+    add = page.locator('[data-testid="stPopoverBody"] button').filter(has_text=re.compile("^Add$"))
+    return timed(page, add.click, lambda: expect(page.locator(CANVAS_NAME).first).to_have_value(name, timeout=SLOW))
 
 
 def save(page: Any, round_: int) -> float:
     from playwright.sync_api import expect
 
-    bar = page.get_by_test_id("stSidebar")
-    saved = bar.get_by_test_id("stAlert").filter(has_text="Saved '")
+    saved = page.locator('[data-testid="stSidebar"] [data-testid="stAlert"]').filter(has_text="Saved '")
     return timed(
-        page,
-        bar.get_by_role("button", name="Save", exact=True).click,
-        lambda: expect(saved).to_be_visible(timeout=SLOW),
+        page, page.locator(".st-key-save-button button").click, lambda: expect(saved).to_be_visible(timeout=SLOW)
     )
 
 
 def switch_page(page: Any, round_: int) -> float:
     from playwright.sync_api import expect
 
-    target = "Architecture Communication Canvas" if round_ % 2 == 0 else "Bounded Context Canvas"
-    heading = main_area(page).get_by_role("heading", name=target, exact=True)
-    return timed(
-        page,
-        page.get_by_role("link", name=target, exact=True).click,
-        lambda: expect(heading).to_be_visible(timeout=SLOW),
+    target, script = (
+        ("Architecture Communication Canvas", "architecture_canvases")
+        if round_ % 2 == 0
+        else ("Bounded Context Canvas", "bounded_contexts")
     )
+    heading = page.locator("h1").filter(has_text=re.compile(f"^{target}$"))
+    link = page.locator(f'[data-testid="stSidebarNavLink"][href$="/{script}"]')
+    return timed(page, link.click, lambda: expect(heading).to_be_visible(timeout=SLOW))
 
 
 def open_workspace(page: Any, workspace_id: str) -> None:
@@ -130,7 +137,8 @@ def measure_workspace(page: Any, workspace_id: str, repeats: int) -> dict[str, l
     open_workspace(page, workspace_id)
     figures: dict[str, list[float]] = {name: [] for name in TARGETS_MS}
     for round_ in range(repeats):
-        figures["field edit"].append(edit_field(page, round_))
+        figures["first edit"].append(edit_field(page, round_))
+        figures["field edit"].append(edit_field(page, round_ + repeats))
         figures["add"].append(add_context(page, round_))
         figures["save"].append(save(page, round_))
     for round_ in range(repeats):
