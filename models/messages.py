@@ -31,6 +31,9 @@ SIDE_NEEDED = "Choose whether this context is upstream or downstream of '{name}'
 SIDE_ON_SYMMETRIC = "{pattern} is symmetric: leave the side empty (found '{side}')."
 
 # Workspace-wide references.
+DUPLICATE_RELATIONSHIP = (
+    "Repeats relationship {first} ({upstream} -> {downstream}, {pattern}); give each relationship once."
+)
 UNKNOWN_CONTEXT = "'{name}' is not a bounded context or external system of this workspace."
 UNKNOWN_BOUNDED_CONTEXT = "'{name}' is not a bounded context of this workspace."
 UNKNOWN_TEAM = "'{name}' is not a team of this workspace; add it under Teams first."

@@ -108,6 +108,7 @@ def find_reference_problems(ws: Workspace) -> list[Problem]:
         *_team_references(ws),
         *_collaborator_references(ws),
         *_relationship_references(ws),
+        *_repeated_relationships(ws),
         *_canvas_references(ws),
     ]
 
@@ -168,6 +169,25 @@ def _relationship_references(ws: Workspace) -> Iterator[Problem]:
             name = getattr(relationship, side)
             if name not in known:
                 yield Problem(f"relationships[{i}].{side}", messages.UNKNOWN_CONTEXT.format(name=name))
+
+
+def _repeated_relationships(ws: Workspace) -> Iterator[Problem]:
+    """A relationship given again (same ends, same pattern; either order for a symmetric one) names the first."""
+    first: dict[tuple[str, str, str], int] = {}
+    for i, relationship in enumerate(ws.relationships):
+        ends = (relationship.upstream, relationship.downstream)
+        if relationship.is_symmetric:
+            ends = (min(ends), max(ends))
+        key = (relationship.pattern.value, *ends)
+        if key in first:
+            yield Problem(
+                f"relationships[{i}]",
+                messages.DUPLICATE_RELATIONSHIP.format(
+                    first=first[key] + 1, upstream=ends[0], downstream=ends[1], pattern=relationship.pattern.value
+                ),
+            )
+        else:
+            first[key] = i
 
 
 def _canvas_references(ws: Workspace) -> Iterator[Problem]:

@@ -6,6 +6,7 @@ OHS or CF, ACL with CF) use the texts of models/messages.py, so a file and a for
 
 # Reading the file.
 CANNOT_READ = "Cannot be read: {reason}."
+DECLARES_NOTHING = "Declares nothing to import: no ContextMap, BoundedContext or Domain, only white space and comments."
 TOO_LARGE = "The file is {size:.1f} MB; a CML file may be at most {limit} MB."
 PAST_SIZE_LIMIT = "The file is {size:.1f} MB and grows past the limit of {limit} MB for a CML file here."
 NOT_UTF8 = "The file is not UTF-8 text: byte {offset} cannot be read."

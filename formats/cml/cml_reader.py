@@ -60,6 +60,8 @@ def read_cml_import(path: Path) -> CmlImport:
 def parse_cml_workspace(raw: bytes | str, source: str) -> CmlImport:
     """The workspace that the CML in `raw` describes, or CmlFileError with every error and its place."""
     document = parse_cml(raw, source)
+    if not (document.maps or document.contexts or document.domains or document.skipped):
+        raise CmlFileError(source, [CmlProblem(At(1, 1), text.DECLARES_NOTHING)])  # the file from its start
     report = check_cml_document(document)
     if report.errors:
         raise CmlFileError(source, report.errors)

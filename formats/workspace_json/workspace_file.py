@@ -5,10 +5,12 @@ from pathlib import Path
 
 from formats.text_input import NotUtf8, decode_utf8
 from formats.workspace_json import workspace_file_messages
+from formats.workspace_json.duplicate_keys import DuplicateKey, first_duplicate, pairs_without_duplicates
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import SCHEMA_VERSION, Problem, Workspace
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_PROBLEMS_SHOWN = 50  # problems listed in the message; all of them stay in WorkspaceFileError.problems
 
 
 class WorkspaceFileError(ValueError):
@@ -21,8 +23,11 @@ class WorkspaceFileError(ValueError):
             workspace_file_messages.PROBLEM_AT.format(source=source, path=p.path, message=p.message)
             if p.path
             else workspace_file_messages.PROBLEM.format(source=source, message=p.message)
-            for p in problems
+            for p in problems[:MAX_PROBLEMS_SHOWN]
         ]
+        if len(problems) > MAX_PROBLEMS_SHOWN:  # one broken file must not flood a terminal or a build log
+            more = workspace_file_messages.MORE_PROBLEMS.format(count=len(problems) - MAX_PROBLEMS_SHOWN)
+            lines.append(workspace_file_messages.PROBLEM.format(source=source, message=more))
         super().__init__("\n".join(lines))
 
 
@@ -65,7 +70,10 @@ def _first_unencodable(value: object, path: str = "") -> str | None:
 
 def _decode(text: str, source: str) -> dict[str, object]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs_without_duplicates)
+    except DuplicateKey as duplicate:
+        where = first_duplicate(text) or duplicate
+        raise _fail(source, workspace_file_messages.DUPLICATE_KEY.format(key=where.key, line=where.line)) from None
     except json.JSONDecodeError as error:
         reason = workspace_file_messages.NOT_JSON.format(reason=error.msg, line=error.lineno, column=error.colno)
         raise _fail(source, reason) from None

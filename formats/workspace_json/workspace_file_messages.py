@@ -7,6 +7,7 @@ validation texts are in models/messages.py.
 # One line per problem: the file, then the field path when there is one.
 PROBLEM_AT = "{source}: {path}: {message}"
 PROBLEM = "{source}: {message}"
+MORE_PROBLEMS = "... and {count} more problems."
 
 # The file as bytes and text.
 CANNOT_READ = "cannot be read: {reason}."
@@ -15,6 +16,7 @@ NOT_UTF8 = "is not UTF-8 text (byte {offset})."
 
 # The file as JSON.
 NOT_JSON = "is not valid JSON: {reason} at line {line}, column {column}."
+DUPLICATE_KEY = "gives the key {key!r} twice in one object (the second time at line {line}); give each key once."
 NESTED_TOO_DEEPLY = "is nested too deeply to be a workspace."
 NOT_USABLE_JSON = "is not usable JSON: {reason}."
 NOT_AN_OBJECT = "does not hold a JSON object, so it is not a workspace."

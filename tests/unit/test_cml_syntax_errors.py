@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+import cli
+from formats.cml import cml_messages as text
 from formats.cml.cml_reader import parse_cml_workspace
 from formats.cml.cml_scan import MAX_CML_BYTES, MAX_CML_TOKENS, MAX_NESTING, CmlFileError
 from services import workspaces
@@ -182,3 +184,16 @@ def test_reading_a_missing_file_is_a_file_error(tmp_path: Path) -> None:
     with pytest.raises(CmlFileError) as caught:
         read_cml_workspace(tmp_path / "missing.cml")
     assert str(caught.value) == f"{tmp_path / 'missing.cml'}: Cannot be read: No such file or directory."
+
+
+@pytest.mark.parametrize("cml", ["", "   \n\n", "// a model, one day\n", "/* nothing\n yet */\n// still nothing\n"])
+def test_an_empty_or_comment_only_file_is_refused_as_declaring_nothing(cml: str) -> None:
+    assert single(cml)[2] == text.DECLARES_NOTHING
+
+
+def test_the_cli_refuses_an_empty_file_with_exit_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.cml"
+    empty.write_text("// nothing declared yet\n", encoding="utf-8")
+    assert cli.main(["import", str(empty), "-o", str(tmp_path / "out.json")]) == 2
+    assert capsys.readouterr().err.strip() == f"{empty}: line 1, column 1: {text.DECLARES_NOTHING}"
+    assert not (tmp_path / "out.json").exists()

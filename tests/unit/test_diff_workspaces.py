@@ -254,7 +254,7 @@ def test_a_pair_declared_both_ways_keeps_its_partners_when_the_lists_are_reverse
         "bounded_contexts": [{"name": "0"}, {"name": "00", "outbound": outbound}],
         "relationships": [
             {"upstream": "0", "downstream": "00", "pattern": "partnership"},
-            {"upstream": "00", "downstream": "0", "pattern": "partnership"},
+            {"upstream": "00", "downstream": "0", "pattern": "shared_kernel"},  # the same pattern twice is refused
         ],
     }
     before = validate_workspace_data(data)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from formats.workspace_json import workspace_file
+import cli
+from formats.workspace_json import workspace_file, workspace_file_messages
 from formats.workspace_json.workspace_file import (
     MAX_FILE_BYTES,
     WorkspaceFileError,
@@ -203,6 +204,43 @@ def test_every_problem_of_a_file_is_reported_on_its_own_line() -> None:
         f"{SOURCE}: teams[1].name: {messages.DUPLICATE_TEAM.format(name='T')}",
         f"{SOURCE}: bounded_contexts[0].owner_team: {messages.UNKNOWN_TEAM.format(name='U')}",
     ]
+
+
+def test_a_file_with_thousands_of_problems_lists_the_first_fifty_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    contexts = [{"name": "A", "owner_team": f"Team {i}"} for i in range(3000)]  # 2 problems each
+    error = file_error(minimal(bounded_contexts=contexts))
+    lines = str(error).splitlines()
+    assert len(error.problems) == 6000
+    assert len(lines) == workspace_file.MAX_PROBLEMS_SHOWN + 1
+    assert lines[-1] == f"{SOURCE}: ... and {6000 - workspace_file.MAX_PROBLEMS_SHOWN} more problems."
+    path = tmp_path / "broken.json"
+    path.write_text(minimal(bounded_contexts=contexts), encoding="utf-8")
+    assert cli.main(["validate", str(path)]) == 2
+    assert len(capsys.readouterr().err.splitlines()) == workspace_file.MAX_PROBLEMS_SHOWN + 1
+
+
+def test_a_key_given_twice_is_refused_naming_the_key_and_its_line() -> None:
+    raw = '{"schema_version": 1,\n "name": "A",\n "teams": [{"name": "T",\n   "name": "U"}]}'
+    assert str(file_error(raw)) == f"{SOURCE}: " + workspace_file_messages.DUPLICATE_KEY.format(key="name", line=4)
+    top = '{"schema_version": 1, "name": "A",\n\n"name": "B"}'
+    assert file_error(top).problems[0].message == workspace_file_messages.DUPLICATE_KEY.format(key="name", line=3)
+
+
+def test_a_duplicate_is_found_past_strings_that_hold_quotes_and_brackets() -> None:
+    raw = (
+        '{"schema_version": 1, "name": "A", "description": "} { [ \\" ]",\n'
+        ' "teams": [{"name": "x\\"{", "description": "\\\\"}, {"name": "x\\"{"}],\n'
+        ' "description": "again"}'
+    )
+    message = file_error(raw).problems[0].message
+    assert message == workspace_file_messages.DUPLICATE_KEY.format(key="description", line=3)
+
+
+def test_the_same_key_in_different_objects_is_no_duplicate() -> None:
+    workspace = parse_workspace_json(minimal(teams=[{"name": "T"}, {"name": "U"}]), SOURCE)
+    assert [t.name for t in workspace.teams] == ["T", "U"]
 
 
 def test_bytes_that_are_not_utf8_are_rejected_with_the_byte_position() -> None:

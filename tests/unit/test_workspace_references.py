@@ -79,6 +79,29 @@ def test_a_broken_relationship_rule_is_reported_at_the_relationship() -> None:
     assert problems_of(data) == [Problem("relationships[1]", messages.CUSTOMER_SUPPLIER_CF.format(name="Portal"))]
 
 
+def test_a_repeated_relationship_is_reported_naming_the_first() -> None:
+    contexts = [{"name": n} for n in ("A", "B", "C")]
+    relationships = [
+        {"upstream": "A", "downstream": "B", "pattern": "customer_supplier"},
+        {"upstream": "B", "downstream": "A", "pattern": "customer_supplier"},  # the other way round: another one
+        {"upstream": "A", "downstream": "B", "pattern": "upstream_downstream"},  # another pattern: another one
+        {"upstream": "B", "downstream": "C", "pattern": "partnership"},
+        {"upstream": "A", "downstream": "B", "pattern": "customer_supplier"},
+        {"upstream": "C", "downstream": "B", "pattern": "partnership"},  # symmetric: either order is the same
+    ]
+    found = problems_of(workspace(bounded_contexts=contexts, relationships=relationships))
+    assert found == [
+        Problem(
+            "relationships[4]",
+            messages.DUPLICATE_RELATIONSHIP.format(first=1, upstream="A", downstream="B", pattern="customer_supplier"),
+        ),
+        Problem(
+            "relationships[5]",
+            messages.DUPLICATE_RELATIONSHIP.format(first=4, upstream="B", downstream="C", pattern="partnership"),
+        ),
+    ]
+
+
 @pytest.mark.parametrize("direction", ["inbound", "outbound"])
 def test_an_unknown_collaborator_is_reported_at_its_entry(direction: str) -> None:
     contexts = [

@@ -334,11 +334,11 @@ def workspaces(draw: st.DrawFn) -> Workspace:
         for _ in range(draw(small)):
             upstream = _pick(draw, party_names)
             downstream = _pick(draw, [p for p in party_names if p != upstream])
-            relationships.append(
-                Relationship(
-                    upstream=upstream, downstream=downstream, **draw(RELATIONSHIP_ROLES), **draw(RELATIONSHIP_BODY)
-                )
+            relationship = Relationship(
+                upstream=upstream, downstream=downstream, **draw(RELATIONSHIP_ROLES), **draw(RELATIONSHIP_BODY)
             )
+            if not any(_same_relationship(relationship, r) for r in relationships):  # a repeat is refused
+                relationships.append(relationship)
 
     return Workspace(
         name=draw(name),
@@ -352,3 +352,11 @@ def workspaces(draw: st.DrawFn) -> Workspace:
         relationships=relationships,
         accepted_risks=draw(st.lists(accepted_risks, max_size=2)),
     )
+
+
+def _same_relationship(a: Relationship, b: Relationship) -> bool:
+    if a.pattern != b.pattern:
+        return False
+    if a.is_symmetric:
+        return {a.upstream, a.downstream} == {b.upstream, b.downstream}
+    return (a.upstream, a.downstream) == (b.upstream, b.downstream)
