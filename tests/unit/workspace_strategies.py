@@ -329,7 +329,7 @@ def workspaces(draw: st.DrawFn) -> Workspace:
         canvases.append(ArchitectureCommunicationCanvas(components=components, **draw(ACC_BODY)))
 
     published = [c for c in context_names if draw(st.booleans())]
-    relationships = []
+    relationships: list[Relationship] = []
     if len(party_names) >= 2:
         for _ in range(draw(small)):
             upstream = _pick(draw, party_names)
