@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from models.base import RequiredText, StrictModel
+from models.base import Name, RequiredText, StrictModel
 
 
 class Operation(StrictModel):
@@ -38,7 +38,7 @@ class AsyncApi(StrictModel):
 
 
 class ApiProductCanvas(StrictModel):
-    bounded_context: str = Field(description="The bounded context that publishes this API product.")
+    bounded_context: Name = Field(description="The bounded context that publishes this API product.")
     version: str = ""
     contact: str = ""
     value_propositions: list[str] = Field(default_factory=list)

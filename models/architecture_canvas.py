@@ -5,7 +5,7 @@ from enum import StrEnum
 from pydantic import Field, field_validator
 
 from models import messages
-from models.base import RequiredText, StrictModel, is_blank
+from models.base import Name, RequiredText, StrictModel, is_blank
 
 
 class DecisionVerdict(StrEnum):
@@ -36,11 +36,11 @@ class CoreDecision(StrictModel):
 class Component(StrictModel):
     name: RequiredText
     responsibility: str = ""
-    bounded_context: str | None = Field(default=None, description="The bounded context it implements.")
+    bounded_context: Name | None = Field(default=None, description="The bounded context it implements.")
 
 
 class ArchitectureCommunicationCanvas(StrictModel):
-    name: str
+    name: Name
     system: str = ""
     created_by: str = ""
     created_for: str = ""

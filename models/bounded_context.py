@@ -5,7 +5,7 @@ from enum import StrEnum
 from pydantic import Field, field_validator, model_validator
 
 from models import messages
-from models.base import RequiredText, StrictModel, is_blank
+from models.base import Name, RequiredText, StrictModel, is_blank
 from models.relationship import (
     PATTERN_LABELS,
     SYMMETRIC_PATTERNS,
@@ -104,7 +104,7 @@ class CommunicationEntry(IntegrationAttributes):
     `side` and `roles` describe this context; `collaborator_roles` the other party.
     """
 
-    collaborator: str
+    collaborator: Name
     messages: list[Message] = Field(default_factory=list)
     pattern: RelationshipPattern | None = None
     side: Side | None = None
@@ -185,7 +185,7 @@ class AiProfile(StrictModel):
 
 
 class BoundedContextCanvas(StrictModel):
-    name: str
+    name: Name
     purpose: str = ""
     domain: DomainType | None = None
     business_model: BusinessModel | None = None
@@ -200,7 +200,7 @@ class BoundedContextCanvas(StrictModel):
     assumptions: list[str] = Field(default_factory=list)
     verification_metrics: list[VerificationMetric] = Field(default_factory=list)
     open_questions: list[str] = Field(default_factory=list)
-    owner_team: str | None = None
+    owner_team: Name | None = None
     big_ball_of_mud: bool = False
     critical_path: bool = False
     volatility: int | None = Field(default=None, ge=1, le=3, description="Override of the derived volatility.")

@@ -31,6 +31,7 @@ SIDE_NEEDED = "Choose whether this context is upstream or downstream of '{name}'
 SIDE_ON_SYMMETRIC = "{pattern} is symmetric: leave the side empty (found '{side}')."
 
 # Workspace-wide references.
+CONTROL_CHARACTER = "Holds a control character ({code}) at position {position}; a name cannot hold one."
 DUPLICATE_RELATIONSHIP = (
     "Repeats relationship {first} ({upstream} -> {downstream}, {pattern}); give each relationship once."
 )

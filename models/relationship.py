@@ -6,7 +6,7 @@ from enum import StrEnum
 from pydantic import Field, field_validator, model_validator
 
 from models import messages
-from models.base import StrictModel, is_blank
+from models.base import Name, StrictModel, is_blank
 
 
 class RelationshipPattern(StrEnum):
@@ -130,8 +130,8 @@ class IntegrationAttributes(StrictModel):
 class Relationship(IntegrationAttributes):
     """An explicit context-map relationship; for symmetric patterns the two sides are peers."""
 
-    upstream: str
-    downstream: str
+    upstream: Name
+    downstream: Name
     pattern: RelationshipPattern = RelationshipPattern.UPSTREAM_DOWNSTREAM
     upstream_roles: list[Role] = Field(default_factory=list)
     downstream_roles: list[Role] = Field(default_factory=list)

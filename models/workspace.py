@@ -12,7 +12,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from models import messages
 from models.api_product_canvas import ApiProductCanvas
 from models.architecture_canvas import ArchitectureCommunicationCanvas
-from models.base import StrictModel, is_blank
+from models.base import Name, StrictModel, is_blank
 from models.bounded_context import AiKind, BoundedContextCanvas
 from models.relationship import Relationship
 
@@ -35,12 +35,12 @@ class ExternalKind(StrEnum):
 
 
 class Team(StrictModel):
-    name: str
+    name: Name
     description: str = ""
 
 
 class ExternalSystem(StrictModel):
-    name: str
+    name: Name
     kind: ExternalKind = ExternalKind.EXTERNAL_SYSTEM
     description: str = ""
     ai_kind: AiKind = Field(default=AiKind.NONE, description="Set for vendor model and LLM providers.")
@@ -70,7 +70,7 @@ REFERENCE_PROBLEMS = "reference_problems"
 
 class Workspace(StrictModel):
     schema_version: Literal[1] = 1
-    name: str
+    name: Name
     description: str = ""
     phase: DeliveryPhase = DeliveryPhase.POC
     teams: list[Team] = Field(default_factory=list)

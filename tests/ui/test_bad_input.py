@@ -48,6 +48,15 @@ def test_a_duplicate_context_name_is_reported_below_the_name_field(app: AppTest,
     assert_refused_and_kept(app, data_dir)
 
 
+def test_a_control_character_in_a_name_is_reported_below_the_name_field(app: AppTest, data_dir: Path) -> None:
+    prepared(app)
+    name_key = key(app, "bounded_context", 0, "name")
+    app.text_input(key=name_key).input("Pricing\x1b[31m").run()
+    expected = messages.CONTROL_CHARACTER.format(code="U+001B", position=8)
+    assert problems_below(app, name_key) == [literal(expected)]
+    assert_refused_and_kept(app, data_dir)
+
+
 def test_an_impossible_collaborator_pattern_is_reported_in_its_swimlane(app: AppTest, data_dir: Path) -> None:
     prepared(app)
     app.selectbox(key=key(app, "bounded_context", 0, "inbound:add")).set_value("Beta").run()

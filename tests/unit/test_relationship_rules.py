@@ -154,7 +154,7 @@ def test_a_role_listed_twice_is_rejected(field: str, role: Role) -> None:
     assert str(error["ctx"]["error"]) == messages.DUPLICATE_ROLE.format(role=role.value)
 
 
-@pytest.mark.parametrize(("upstream", "downstream"), [("", DOWN), (UP, "  "), ("\t", "\n")])
+@pytest.mark.parametrize(("upstream", "downstream"), [("", DOWN), (UP, "  "), ("\u3000", "\u00a0")])
 def test_a_relationship_side_without_a_name_is_rejected(upstream: str, downstream: str) -> None:
     assert relationship_errors(upstream=upstream, downstream=downstream) == [
         messages.EMPTY_NAME.format(what="Each side of a relationship")

@@ -79,6 +79,32 @@ def test_a_broken_relationship_rule_is_reported_at_the_relationship() -> None:
     assert problems_of(data) == [Problem("relationships[1]", messages.CUSTOMER_SUPPLIER_CF.format(name="Portal"))]
 
 
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        (lambda n: workspace(name=n), "name"),
+        (lambda n: workspace(bounded_contexts=[{"name": n}]), "bounded_contexts[0].name"),
+        (lambda n: workspace(teams=[{"name": n}]), "teams[0].name"),
+        (lambda n: workspace(external_systems=[{"name": n}]), "external_systems[0].name"),
+        (lambda n: workspace(relationships=[{"upstream": n, "downstream": "A"}]), "relationships[0].upstream"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("name", "code", "position"),
+    [("Pricing\x00", "U+0000", 8), ("\x1b[31mRed", "U+001B", 1), ("Two\nlines", "U+000A", 4), ("C1 \x85", "U+0085", 4)],
+)
+def test_a_control_character_in_a_name_is_refused_naming_the_field_and_the_character(
+    data: Any, path: str, name: str, code: str, position: int
+) -> None:
+    found = [p for p in problems_of(data(name)) if p.path == path]
+    assert found == [Problem(path, messages.CONTROL_CHARACTER.format(code=code, position=position))]
+
+
+def test_a_long_text_keeps_its_control_characters() -> None:
+    text = "line 1\nline 2\ttabbed \x1b[0m"
+    assert validate_workspace_data(workspace(description=text)).description == text
+
+
 def test_a_repeated_relationship_is_reported_naming_the_first() -> None:
     contexts = [{"name": n} for n in ("A", "B", "C")]
     relationships = [
@@ -239,7 +265,7 @@ def test_the_invalid_error_lists_every_problem_with_its_path() -> None:
 # --- empty names ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("blank", ["", " ", "\t\n", "\u00a0\u2003"])
+@pytest.mark.parametrize("blank", ["", " ", "\u3000 ", "\u00a0\u2003"])  # tab or newline: a control character
 @pytest.mark.parametrize(
     ("data", "path", "what"),
     [

@@ -5,6 +5,7 @@ relationship side, owner team, API product context, component link) names someth
 exists; only role combinations that the DDD rules allow are drawn.
 """
 
+import unicodedata
 from enum import Enum
 
 from hypothesis import strategies as st
@@ -67,14 +68,18 @@ AWKWARD_TEXTS = (
     "%s %d {0} {name}",
 )
 
+# What a name may be made of: no control characters (models.base.Name), no lone surrogates.
+NAME_CHARACTERS = st.characters(exclude_categories=["Cc", "Cs"])
+
 text = st.one_of(
     st.text(max_size=12),
     st.sampled_from(AWKWARD_TEXTS),
     st.tuples(st.sampled_from(AWKWARD_TEXTS), st.text(max_size=6)).map("".join),
 )
-name = text.filter(lambda value: not is_blank(value))
-# The identifying text of a list entry (models.base.RequiredText): never blank either.
-required = name
+# A name (models.base.Name) is never blank and holds no control character; the identifying text of a list
+# entry (models.base.RequiredText) is never blank either, but may hold any character.
+required = text.filter(lambda value: not is_blank(value))
+name = required.filter(lambda value: not any(unicodedata.category(c) == "Cc" for c in value))
 texts = st.lists(text, max_size=3)
 
 
