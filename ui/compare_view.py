@@ -88,8 +88,8 @@ def render_documents(comparison: Comparison) -> None:
         st.success(ui_messages.NO_DOCUMENT_CHANGED, icon="✅")
         return
     old, new = st.columns(2)
-    old.caption(f"Before: {comparison.old_label}")
-    new.caption(f"After: {comparison.new_label}")
+    old.caption(f"Before: {literal(comparison.old_label)}")  # a label may hold a tag
+    new.caption(f"After: {literal(comparison.new_label)}")
     for document in documents:
         # An expander's label is Markdown: the names in it are shown literally.
         with st.expander(literal(_document_title(document)), expanded=len(documents) <= EXPANDED_UP_TO):

@@ -33,7 +33,7 @@ def render_conflicts(pending: saving.PendingMerge) -> None:
             mine.code(_shown(conflict.mine), language="json", wrap_lines=True)
             theirs.caption(f"Theirs (version {pending.head})")
             theirs.code(_shown(conflict.theirs), language="json", wrap_lines=True)
-            st.caption(f"Before both changes (version {pending.parent or '–'}): {_shown(conflict.base)}")
+            st.caption(f"Before both changes (version {pending.parent or '–'}): {literal(_shown(conflict.base))}")
             picked = st.radio(
                 "Keep",
                 ["mine", "theirs"],

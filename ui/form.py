@@ -246,7 +246,7 @@ def render_fields(ctx: FormContext, section: SectionDef, columns: Sequence[Any],
             render_field(ctx, f, show_label=show_label)
         shown += 1
     if moot:  # filled before the field it depends on changed: shown, so nothing that holds a value is hidden
-        note.warning(ui_messages.MOOT_FIELDS.format(fields=", ".join(moot)), icon="⚠️")
+        note.warning(ui_messages.MOOT_FIELDS.format(fields=", ".join(moot)), icon="⚠️")  # markdown: our labels
     elif left_out:
         note.caption(ui_messages.MOOT_HIDDEN)
 

@@ -64,7 +64,7 @@ def render_actions(version: VersionInfo, head: int) -> None:
             state.flash("success", ui_messages.TAGGED.format(number=version.number, tag=tag.strip()))
             st.rerun()
         for existing in version.tags:
-            if st.button(f"Remove '{existing}'", key=f"history-untag-{existing}"):
+            if st.button(f"Remove '{literal(existing)}'", key=f"history-untag-{existing}"):
                 workspaces.untag_version(state.repository(), workspace_id, existing)
                 st.rerun()
 
@@ -82,7 +82,7 @@ def _restore(workspace_id: str, number: int) -> None:
 
 
 def render_read_only(workspace: Workspace, version: VersionInfo) -> None:
-    st.info(ui_messages.READ_ONLY.format(number=version.number, name=version.name), icon="🔒")
+    st.info(ui_messages.READ_ONLY.format(number=version.number, name=literal(version.name)), icon="🔒")
     st.write(workspaces.describe_workspace(workspace))
     data = workspace.model_dump(mode="json")
     for canvas in CANVASES.values():

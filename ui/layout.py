@@ -51,7 +51,7 @@ def render_sidebar() -> tuple[bool, Any]:
         )
         save = st.button("Save", type="primary", icon="💾", key="save-button", width="stretch")
         discard = st.empty()
-        st.caption(f"Editing from version {st.session_state.get(state.BASE_VERSION) or '–'}")
+        st.caption(f"Editing from version {st.session_state.get(state.BASE_VERSION) or '–'}")  # markdown: a number
         room_panel.room_panel()
         room_panel.guard_leaving()
     return save, (heading, status, discard)

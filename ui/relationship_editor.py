@@ -71,7 +71,7 @@ def _add(items: list[dict[str, Any]], names: list[str]) -> None:
 def _delete(items: list[dict[str, Any]], index: int) -> None:
     with st.popover("Delete", icon="🗑️"):
         described = literal(describe_relationship(items[index]))
-        st.write(ui_messages.CONFIRM_DELETE_RELATIONSHIP.format(relationship=described))
+        st.write(ui_messages.CONFIRM_DELETE_RELATIONSHIP.format(relationship=described))  # markdown: escaped above
         if st.button("Delete relationship", key=state.widget_key("delete", KIND, index), type="primary"):
             items.pop(index)
             state.select(KIND, max(0, index - 1))

@@ -8,6 +8,7 @@ from canvases import CANVASES
 from services import reviews
 from services.reviews import ReviewKind, ReviewNote
 from ui import state, ui_messages
+from ui.literal_markdown import literal
 
 WHOLE_VERSION = "The whole version"
 ACTIONS = {
@@ -68,7 +69,7 @@ def _store(
             section=section,
         )
     except ValueError as error:
-        st.error(ui_messages.NOTE_NOT_STORED.format(error=error), icon="✍️")
+        st.error(ui_messages.NOTE_NOT_STORED.format(error=literal(str(error))), icon="✍️")
         return
     state.flash("success", ui_messages.NOTE_STORED.format(number=number, kind=reviews.KIND_LABELS[kind]))
     st.rerun()

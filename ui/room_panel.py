@@ -99,7 +99,7 @@ def _look_around() -> None:
     others = room.who_is_here(repo, workspace_id, besides=st.session_state[state.SESSION])
     if others:
         here = ", ".join(f"{literal(p.person or ui_messages.SOMEONE)} ({literal(p.page)})" for p in others)
-        st.caption(ui_messages.HERE_NOW.format(people=here))
+        st.caption(ui_messages.HERE_NOW.format(people=here))  # markdown: escaped above
 
 
 def page_title() -> str:
@@ -110,7 +110,7 @@ def announce(arrival: room.Arrival) -> None:
     version = arrival.version
     when = version.created_at.astimezone().strftime("%H:%M:%S")
     who = literal(version.author or ui_messages.SOMEONE)
-    st.info(
+    st.info(  # markdown: escaped above
         ui_messages.SAVED_BY_OTHER.format(number=version.number, who=who, when=when, summary=literal(arrival.summary)),
         icon="🔔",
     )

@@ -47,8 +47,8 @@ def workspace_list(summaries: list[workspaces.WorkspaceSummary]) -> None:
     current = st.session_state[state.WORKSPACE_ID]
     for summary in summaries:
         left, right = st.columns([0.75, 0.25], vertical_alignment="center")
-        marker = "▶ " if summary.workspace_id == current else ""
-        left.markdown(f"{marker}**{literal(summary.name)}**  \n:gray[updated {summary.updated_at:%Y-%m-%d %H:%M} UTC]")
+        icon = "▶ " if summary.workspace_id == current else ""
+        left.markdown(f"{icon}**{literal(summary.name)}**  \n:gray[updated {summary.updated_at:%Y-%m-%d %H:%M} UTC]")
         if summary.problem:
             left.error(ui_messages.CANNOT_BE_OPENED.format(problem=literal(summary.problem)), icon="⚠️")
         elif right.button("Open", key=f"open-{summary.workspace_id}", disabled=summary.workspace_id == current):
@@ -101,9 +101,8 @@ def cml_import(raw: bytes, filename: str) -> None:
         st.error(ui_messages.NOTHING_CAN_BE_IMPORTED.format(lines=listed(str(error).splitlines())))
         return
     counts = "\n".join(f"- {count} {what}" for what, count in preview.counts if count)
-    new_name = literal(preview.workspace_name)
     counts = counts or ui_messages.CML_PREVIEW_EMPTY
-    st.info(ui_messages.CML_PREVIEW.format(file=literal(filename), name=new_name, counts=counts))
+    st.info(ui_messages.CML_PREVIEW.format(file=literal(filename), name=literal(preview.workspace_name), counts=counts))
     if preview.relationships_by_pattern:
         st.caption(
             "Relationships: " + ", ".join(f"{label} {count}" for label, count in preview.relationships_by_pattern)
