@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from formats.workspace_json.input_limits import InputLimits
+from services import service_messages
 from services.legacy_files import import_workspace_files
 from storage.sql import SqlWorkspaceRepository
 
@@ -29,6 +31,21 @@ def room_poll_seconds() -> float:
         return max(1.0, float(os.environ.get(ROOM_POLL_VARIABLE, ROOM_POLL_SECONDS)))
     except ValueError:
         return ROOM_POLL_SECONDS
+
+
+def input_limits() -> InputLimits:
+    """How much a workspace file may hold: each default of InputLimits, or WORKBENCH_MAX_<NAME> when it is set
+    to a positive whole number. A setting that is not one is refused by name, so a typo never lifts a limit."""
+    chosen = {}
+    for name in InputLimits.names():
+        variable = f"WORKBENCH_MAX_{name.upper()}"
+        text = os.environ.get(variable)
+        if text is None:
+            continue
+        if not text.strip().isdigit() or int(text) < 1:
+            raise ValueError(service_messages.BAD_LIMIT.format(variable=variable, text=text))
+        chosen[name] = int(text)
+    return InputLimits(**chosen)
 
 
 def data_folder() -> Path:

@@ -15,6 +15,7 @@ from formats.workspace_json.workspace_file import (
     workspace_json_schema,
 )
 from models.workspace import Workspace
+from services.configuration import input_limits
 from storage import backup
 from storage.backup import BackupInvalid
 from storage.repository import WorkspaceExists, WorkspaceRepository
@@ -42,12 +43,12 @@ __all__ = [  # the files' limits and errors come from here too, for the app and 
 
 def read_workspace(path: Path) -> Workspace:
     """A workspace file; raises WorkspaceFileError naming the file and every broken field."""
-    return read_workspace_file(path)
+    return read_workspace_file(path, input_limits())
 
 
 def read_any_workspace(path: Path) -> Workspace:
     """A workspace from a workspace file, or from a Context Mapper model when the file ends in .cml."""
-    return read_cml_workspace(path) if path.suffix.casefold() == ".cml" else read_workspace_file(path)
+    return read_cml_workspace(path) if path.suffix.casefold() == ".cml" else read_workspace(path)
 
 
 def read_cml_model(path: Path) -> CmlImport:

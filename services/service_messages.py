@@ -29,3 +29,6 @@ WITHDRAWN_VERSION = "Withdrew the acceptance of {rule} on {subject}"
 
 # A risk acceptance that lacks fields; `fields` are the form's labels.
 ACCEPTANCE_INCOMPLETE = "Not accepted: fill in {fields}."
+
+# A limit set in the environment (services/configuration.py input_limits) that is not one.
+BAD_LIMIT = "{variable} must be a positive whole number, not {text!r}."

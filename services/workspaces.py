@@ -11,7 +11,7 @@ from formats.workspace_json.workspace_file import parse_workspace_json, read_wor
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
 from services import service_messages
-from services.configuration import EXAMPLE_WORKSPACE
+from services.configuration import EXAMPLE_WORKSPACE, input_limits
 from storage.repository import (
     StorageUnavailable,
     VersionInfo,
@@ -73,7 +73,7 @@ def _store_new(repo: WorkspaceRepository, workspace: Workspace) -> tuple[str, Wo
 
 def import_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
     """Stores the workspace in `raw`; raises WorkspaceFileError and stores nothing when it is bad."""
-    return _store_new(repo, parse_workspace_json(raw, filename))
+    return _store_new(repo, parse_workspace_json(raw, filename, input_limits()))
 
 
 def import_cml_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:

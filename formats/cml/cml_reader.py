@@ -16,7 +16,7 @@ from formats.cml.cml_markers import SeparateWaysNote, WorkbenchMarkers, read_mar
 from formats.cml.cml_model import At, CmlContext, CmlDocument, CmlProblem, CmlSubdomain
 from formats.cml.cml_parser import parse_cml
 from formats.cml.cml_relationships import ReadRelationship, write_relationship
-from formats.cml.cml_scan import CmlFileError, describe_place
+from formats.cml.cml_scan import CmlFileError, describe_place, refuse_if_far_too_large
 from models.bounded_context import BusinessModel, DomainType, Evolution
 from models.relationship import RelationshipPattern
 from models.validation import WorkspaceInvalid, validate_workspace_data
@@ -50,6 +50,7 @@ def read_cml_workspace(path: Path) -> Workspace:
 def read_cml_import(path: Path) -> CmlImport:
     """The workspace in a .cml file with the warnings about it; CmlFileError when it cannot be imported."""
     try:
+        refuse_if_far_too_large(path.stat().st_size, str(path))
         raw = path.read_bytes()
     except OSError as error:
         problem = CmlProblem(_NOWHERE, text.CANNOT_READ.format(reason=error.strerror))

@@ -52,11 +52,15 @@ def end_of(text: str) -> At:
     return locate(text, len(text))
 
 
-def decode_cml(raw: bytes | str, source: str) -> str:
-    """The text of a CML file, or CmlFileError when it is far too large or not UTF-8."""
-    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+def refuse_if_far_too_large(size: int, source: str) -> None:
+    """CmlFileError for a file of `size` bytes past REFUSED_BYTES: said before a byte of it is read or decoded."""
     if size > REFUSED_BYTES:
         raise CmlFileError(source, [CmlProblem(At(0, 0), _too_large(size))])
+
+
+def decode_cml(raw: bytes | str, source: str) -> str:
+    """The text of a CML file, or CmlFileError when it is far too large or not UTF-8."""
+    refuse_if_far_too_large(len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw), source)
     try:
         return decode_utf8(raw)
     except NotUtf8 as error:

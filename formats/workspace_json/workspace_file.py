@@ -6,6 +6,7 @@ from pathlib import Path
 from formats.text_input import NotUtf8, decode_utf8
 from formats.workspace_json import workspace_file_messages
 from formats.workspace_json.duplicate_keys import DuplicateKey, first_duplicate, pairs_without_duplicates
+from formats.workspace_json.input_limits import DEFAULT_LIMITS, InputLimits, limit_problems
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import SCHEMA_VERSION, Problem, Workspace
 
@@ -89,10 +90,13 @@ def _decode(text: str, source: str) -> dict[str, object]:
     return data
 
 
-def parse_workspace_json(raw: bytes | str, source: str) -> Workspace:
+def parse_workspace_json(raw: bytes | str, source: str, limits: InputLimits = DEFAULT_LIMITS) -> Workspace:
     """The workspace in `raw`, or WorkspaceFileError naming `source` and every problem."""
     text = _text_of(raw, source)
     data = _decode(text, source)
+    past_limits = limit_problems(data, limits)
+    if past_limits:
+        raise WorkspaceFileError(source, past_limits)
     version = data.get("schema_version")
     # `type(...) is int` because True and 1.0 compare equal to 1 but are not a schema version.
     if type(version) is not int or version != SCHEMA_VERSION:
@@ -110,12 +114,17 @@ def parse_workspace_json(raw: bytes | str, source: str) -> Workspace:
         raise _fail(source, workspace_file_messages.NESTED_TOO_DEEPLY) from None
 
 
-def read_workspace_file(path: Path) -> Workspace:
+def read_workspace_file(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workspace:
+    """The workspace in the file at `path`; its size is checked before a byte of it is read."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise _fail(str(path), workspace_file_messages.TOO_LARGE_FOUND.format(size=size / 2**20, limit=limit))
         raw = path.read_bytes()
     except OSError as error:
         raise _fail(str(path), workspace_file_messages.CANNOT_READ.format(reason=error.strerror)) from None
-    return parse_workspace_json(raw, str(path))
+    return parse_workspace_json(raw, str(path), limits)
 
 
 def workspace_json_schema() -> dict[str, object]:

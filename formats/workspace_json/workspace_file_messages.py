@@ -14,6 +14,19 @@ CANNOT_READ = "cannot be read: {reason}."
 TOO_LARGE = "is larger than {limit} MB."
 NOT_UTF8 = "is not UTF-8 text (byte {offset})."
 
+# How much the file may hold (formats/workspace_json/input_limits.py).
+PAST_LIMIT = "holds {found} {what}; the limit is {limit} (set {variable} to change it)."
+LIMIT_NAMES = {
+    "contexts": "bounded contexts",
+    "external_systems": "external systems",
+    "teams": "teams",
+    "relationships": "relationships",
+    "canvases": "canvases",
+    "items": "entries in one list",
+    "text_length": "characters in one text",
+}
+TOO_LARGE_FOUND = "is {size:.1f} MB; a workspace file may be at most {limit} MB."
+
 # The file as JSON.
 NOT_JSON = "is not valid JSON: {reason} at line {line}, column {column}."
 DUPLICATE_KEY = "gives the key {key!r} twice in one object (the second time at line {line}); give each key once."
