@@ -26,6 +26,7 @@ RESTORED = "Restored {count} versions from {path}."
 CANNOT_WRITE = "{path}: cannot be written: {reason}."
 LOCATED_ERROR = "{path}: {error}"
 LOCATED_WARNING = "{path}: warning: {warning}"
+REFUSED_BLOCKS = "{path}: error: {warning}"
 EXPORT_PROBLEM = "cli.py export: {problem}"
 DIFF_WARNING = "cli.py diff: warning: {warning}"
 BACKUP_NOT_WRITTEN = "{path}: not written: {error}"
@@ -77,6 +78,12 @@ def run_import(args: argparse.Namespace) -> int:
     result = files.read_cml_model(args.path)
     for warning in result.warnings:
         print(LOCATED_WARNING.format(path=args.path, warning=files.cml_problem_text(warning)), file=sys.stderr)
+    left_out = files.cml_skipped_text(result)
+    said = REFUSED_BLOCKS if args.strict else LOCATED_WARNING
+    for line in left_out:  # never dropped silently; --strict refuses the import instead
+        print(said.format(path=args.path, warning=line), file=sys.stderr)
+    if left_out and args.strict:
+        return EXIT_INVALID
     if not _write_output(args.output, files.workspace_json(result.workspace)):
         return EXIT_INVALID
     imported, summary = result.workspace, workspaces.describe_workspace(result.workspace)
@@ -270,6 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
     cml_in = commands.add_parser("import", help="a Context Mapper .cml file as a workspace file; exit 2 with errors")
     cml_in.add_argument("path", type=Path, help="a .cml file")
     cml_in.add_argument("-o", "--output", type=Path, help="the workspace file to write (default: standard output)")
+    cml_in.add_argument(
+        "--strict", action="store_true", help="refuse a model with blocks the workbench leaves out (exit 2)"
+    )
     cml_in.set_defaults(run=run_import)
     cml_out = commands.add_parser("export-cml", help="a workspace file as Context Mapper CML")
     cml_out.add_argument("path", type=Path, help="a workspace file")

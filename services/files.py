@@ -5,7 +5,14 @@ from pathlib import Path
 
 from formats.cml.cml_model import CmlProblem
 from formats.cml.cml_preview import CmlImportPreview, preview_cml_import
-from formats.cml.cml_reader import CmlImport, describe_problem, parse_cml_workspace, read_cml_import, read_cml_workspace
+from formats.cml.cml_reader import (
+    CmlImport,
+    describe_problem,
+    describe_skipped,
+    parse_cml_workspace,
+    read_cml_import,
+    read_cml_workspace,
+)
 from formats.cml.cml_writer import export_cml
 from formats.workspace_json.workspace_file import (
     MAX_FILE_BYTES,
@@ -69,6 +76,11 @@ def summarise_cml_import(result: CmlImport) -> CmlImportPreview:
 def cml_problem_text(problem: CmlProblem) -> str:
     """A CML warning or error as one line with its line and column."""
     return describe_problem(problem)
+
+
+def cml_skipped_text(result: CmlImport) -> list[str]:
+    """What the import left out, one line per kind of block with its lines."""
+    return describe_skipped(result)
 
 
 def workspace_json(workspace: Workspace) -> str:

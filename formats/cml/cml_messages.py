@@ -116,4 +116,6 @@ PREVIEW_TEAMS = "teams"
 PREVIEW_EXTERNALS = "external systems"
 PREVIEW_API_PRODUCTS = "API product canvases (from aggregates)"
 PREVIEW_TEAM_RELATIONSHIPS = "team relationships kept as text"
+# A block the workbench has no place for, left out of the workspace: said by the preview and the command line.
+SKIPPED_BLOCKS = "{count} {kind} block(s) left out ({where}): the workbench has no place for them."
 PREVIEW_SKIPPED = "use cases, user stories, stakeholders and value registers skipped"

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from formats.cml import cml_messages as text
-from formats.cml.cml_reader import CmlImport, describe_problem
+from formats.cml.cml_reader import CmlImport, describe_problem, describe_skipped
 from models.relationship import PATTERN_LABELS
 
 
@@ -32,5 +32,5 @@ def preview_cml_import(result: CmlImport) -> CmlImportPreview:
         workspace_name=workspace.name,
         counts=counts,
         relationships_by_pattern=sorted(patterns.items(), key=lambda item: (-item[1], item[0])),
-        warnings=[describe_problem(warning) for warning in result.warnings],
+        warnings=[*(describe_problem(warning) for warning in result.warnings), *describe_skipped(result)],
     )

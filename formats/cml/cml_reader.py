@@ -13,7 +13,7 @@ from typing import Any
 from formats.cml import cml_messages as text
 from formats.cml.cml_checks import CmlReport, check_cml_document, context_type
 from formats.cml.cml_markers import SeparateWaysNote, WorkbenchMarkers, read_markers
-from formats.cml.cml_model import At, CmlContext, CmlDocument, CmlProblem, CmlSubdomain
+from formats.cml.cml_model import At, CmlContext, CmlDocument, CmlName, CmlProblem, CmlSubdomain
 from formats.cml.cml_parser import parse_cml
 from formats.cml.cml_relationships import ReadRelationship, write_relationship
 from formats.cml.cml_scan import CmlFileError, describe_place, refuse_if_far_too_large
@@ -40,6 +40,20 @@ class CmlImport:
     warnings: list[CmlProblem]
     team_relationships: int
     skipped: int  # use cases, user stories, stakeholders and value registers
+    skipped_blocks: tuple[CmlName, ...] = ()  # those blocks: their keyword and place
+
+
+def describe_skipped(result: CmlImport) -> list[str]:
+    """One line per kind of block left out (use cases, stakeholders, ...), with how many and on which lines."""
+    lines: dict[str, list[int]] = {}
+    for block in result.skipped_blocks:
+        lines.setdefault(block.text, []).append(block.at.line)
+    return [
+        text.SKIPPED_BLOCKS.format(
+            count=len(found), kind=kind, where=("line " if len(found) == 1 else "lines ") + ", ".join(map(str, found))
+        )
+        for kind, found in lines.items()
+    ]
 
 
 def read_cml_workspace(path: Path) -> Workspace:
@@ -73,7 +87,7 @@ def parse_cml_workspace(raw: bytes | str, source: str) -> CmlImport:
     except WorkspaceInvalid as error:  # a rule that the checks missed: reported, never half imported
         raise CmlFileError(source, [CmlProblem(_NOWHERE, f"{p.path}: {p.message}") for p in error.problems]) from None
     warnings = sorted([*report.warnings, *builder.warnings], key=lambda p: (p.at.line, p.at.column))
-    return CmlImport(workspace, warnings, builder.team_relationships, len(document.skipped))
+    return CmlImport(workspace, warnings, builder.team_relationships, len(document.skipped), document.skipped)
 
 
 def describe_problem(problem: CmlProblem) -> str:

@@ -7,6 +7,7 @@ import pytest
 
 import cli
 from formats.cml import cml_messages as text
+from formats.cml.cml_preview import preview_cml_import
 from formats.cml.cml_reader import parse_cml_workspace
 from formats.cml.cml_scan import MAX_CML_BYTES, MAX_CML_TOKENS, MAX_NESTING, CmlFileError
 from services import workspaces
@@ -197,3 +198,34 @@ def test_the_cli_refuses_an_empty_file_with_exit_status_2(tmp_path: Path, capsys
     assert cli.main(["import", str(empty), "-o", str(tmp_path / "out.json")]) == 2
     assert capsys.readouterr().err.strip() == f"{empty}: line 1, column 1: {text.DECLARES_NOTHING}"
     assert not (tmp_path / "out.json").exists()
+
+
+LEFT_OUT = """BoundedContext A
+UseCase Order { actor "buyer" }
+UserStory US1 { As a "buyer" I want to "buy" a "thing" }
+Stakeholders { Stakeholder Bob }
+UseCase Pay { actor "buyer" }
+"""
+
+
+def test_the_cli_says_which_blocks_it_left_out_and_strict_refuses_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = tmp_path / "model.cml"
+    model.write_text(LEFT_OUT, encoding="utf-8")
+    said = [
+        text.SKIPPED_BLOCKS.format(count=2, kind="UseCase", where="lines 2, 5"),
+        text.SKIPPED_BLOCKS.format(count=1, kind="UserStory", where="line 3"),
+        text.SKIPPED_BLOCKS.format(count=1, kind="Stakeholders", where="line 4"),
+    ]
+    assert cli.main(["import", str(model), "-o", str(tmp_path / "out.json")]) == 0
+    assert capsys.readouterr().err.splitlines() == [f"{model}: warning: {line}" for line in said]
+    assert (tmp_path / "out.json").exists()
+    assert cli.main(["import", str(model), "--strict", "-o", str(tmp_path / "strict.json")]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{model}: error: {line}" for line in said]
+    assert not (tmp_path / "strict.json").exists()
+
+
+def test_the_preview_lists_the_left_out_blocks_with_their_lines() -> None:
+    preview = preview_cml_import(parse_cml_workspace(LEFT_OUT, "model.cml"))
+    assert text.SKIPPED_BLOCKS.format(count=2, kind="UseCase", where="lines 2, 5") in preview.warnings
