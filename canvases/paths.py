@@ -18,10 +18,15 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
     target[last] = value
 
 
+def is_within(path: str, prefix: str) -> bool:
+    """Whether `path` is `prefix` or lies inside it ("a.b[2]" is within "a" and "a.b", not within "a.bc")."""
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
+
+
 def problems_under(problems: dict[str, list[str]], path: str) -> list[tuple[str, str]]:
     """(rest of path, message) for each problem at `path` or inside it."""
     found: list[tuple[str, str]] = []
     for problem_path, texts in problems.items():
-        if problem_path == path or problem_path.startswith((path + ".", path + "[")):
+        if is_within(problem_path, path):
             found.extend((problem_path[len(path) :], text) for text in texts)
     return found

@@ -8,7 +8,7 @@ from typing import Any, Literal
 import streamlit as st
 
 from canvases.definition import CanvasDef, FieldDef, FieldKind, SectionDef
-from canvases.paths import get_path, problems_under, set_path
+from canvases.paths import get_path, is_within, problems_under, set_path
 from canvases.tables import rows_for, value_from_rows
 from models.workspace import Problem
 from ui import state, ui_messages
@@ -26,6 +26,10 @@ class ProblemSlot:
     exact: bool
     placeholder: Any
     label: str = ""  # names the field when its widget is not drawn next to the problem
+
+    def holds(self, rest: str) -> bool:
+        """Whether a problem at `rest` (a path inside the form's scope) shows in this slot."""
+        return rest == self.path if self.exact else is_within(rest, self.path)
 
 
 @dataclass
@@ -67,7 +71,7 @@ def problems_in_scope(problems: list[Problem], scope: str) -> dict[str, list[str
     """The problems inside `scope`, keyed by their path relative to it."""
     found: dict[str, list[str]] = {}
     for p in problems:
-        if not scope or p.path == scope or p.path.startswith((scope + ".", scope + "[")):
+        if not scope or is_within(p.path, scope):
             found.setdefault(p.path[len(scope) :].lstrip("."), []).append(p.message)
     return found
 

@@ -8,10 +8,11 @@ from collections.abc import Callable
 import streamlit as st
 
 from canvases.definition import CanvasDef
+from canvases.paths import is_within
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Problem
 from ui import room_panel, state
-from ui.form import FormContext, ProblemSlot, fill_problem_slots
+from ui.form import FormContext, fill_problem_slots
 
 Draw = Callable[[FormContext], None]  # draws a part of the sheet into the context it is given
 
@@ -86,13 +87,7 @@ def _changed_elsewhere(ctx: FormContext, problems: list[Problem]) -> bool:
 
 def shows_problem_at(ctx: FormContext, path: str) -> bool:
     """Whether a problem at `path` (in the whole workspace) has a slot in this part."""
-    if path != ctx.scope and not path.startswith((ctx.scope + ".", ctx.scope + "[")):
+    if not is_within(path, ctx.scope):
         return False
     rest = path[len(ctx.scope) :].lstrip(".")
-    return any(_slot_holds(slot, rest) for slot in ctx.slots)
-
-
-def _slot_holds(slot: ProblemSlot, rest: str) -> bool:
-    if slot.exact:
-        return rest == slot.path
-    return rest == slot.path or rest.startswith((slot.path + ".", slot.path + "["))
+    return any(slot.holds(rest) for slot in ctx.slots)

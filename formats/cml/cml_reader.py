@@ -39,8 +39,11 @@ class CmlImport:
     workspace: Workspace
     warnings: list[CmlProblem]
     team_relationships: int
-    skipped: int  # use cases, user stories, stakeholders and value registers
-    skipped_blocks: tuple[CmlName, ...] = ()  # those blocks: their keyword and place
+    skipped_blocks: tuple[CmlName, ...]  # use cases, user stories, stakeholders, value registers: keyword, place
+
+    @property
+    def skipped(self) -> int:
+        return len(self.skipped_blocks)
 
 
 def describe_skipped(result: CmlImport) -> list[str]:
@@ -87,7 +90,7 @@ def parse_cml_workspace(raw: bytes | str, source: str) -> CmlImport:
     except WorkspaceInvalid as error:  # a rule that the checks missed: reported, never half imported
         raise CmlFileError(source, [CmlProblem(_NOWHERE, f"{p.path}: {p.message}") for p in error.problems]) from None
     warnings = sorted([*report.warnings, *builder.warnings], key=lambda p: (p.at.line, p.at.column))
-    return CmlImport(workspace, warnings, builder.team_relationships, len(document.skipped), document.skipped)
+    return CmlImport(workspace, warnings, builder.team_relationships, document.skipped)
 
 
 def describe_problem(problem: CmlProblem) -> str:
