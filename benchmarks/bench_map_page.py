@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.bench_map_layout import random_workspace as layout_workspace
 from formats.workspace_json.workspace_file import dump_workspace_json
 from services import configuration, workspaces
+from services.access import local_person
 from tests.e2e.app_server import running_app
 from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -60,7 +61,11 @@ def store_workspaces(folder: Path, contexts: int, per_context: int) -> str:
     for seed in (7, 8):
         workspace = layout_workspace(contexts, per_context, seed=seed)
         named = workspace.model_copy(update={"name": f"{workspace.name} seed {seed}"})
-        ids.append(workspaces.import_workspace(repo, dump_workspace_json(named).encode(), f"{seed}.json")[0])
+        ids.append(
+            workspaces.import_workspace(
+                repo, dump_workspace_json(named).encode(), f"{seed}.json", person=local_person()
+            )[0]
+        )
     opened_first = repo.list_workspaces()[0].workspace_id
     return next(i for i in ids if i != opened_first)
 

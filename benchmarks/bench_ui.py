@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.generated_maps import generated_workspace
 from formats.workspace_json.workspace_file import dump_workspace_json
 from services import configuration, workspaces
+from services.access import local_person
 from tests.e2e.app_server import running_app
 from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS, RUN_COUNTER, VIEWPORT
 
@@ -182,7 +183,9 @@ def store_large(folder: Path) -> str:
     repo = configuration.open_repository(folder)
     workspaces.ensure_example_workspace(repo)
     large = generated_workspace(100, seed=3, on_canvases=0.1)
-    return workspaces.import_workspace(repo, dump_workspace_json(large).encode(), "large.json")[0]
+    return workspaces.import_workspace(repo, dump_workspace_json(large).encode(), "large.json", person=local_person())[
+        0
+    ]
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from formats.review.review_json import comparison_as_data
 from formats.review.review_markdown import render_review_markdown
 from formats.review.review_pdf import render_review_pdf
 from formats.review.review_text import render_review_text, summary_line
+from models.access import Person, local_person
 from services import configuration, downloads
 from services.version_refs import (
     ComparisonInputError,
@@ -75,7 +76,8 @@ def compare_sources(
         return opened[0]
 
     try:
-        before, after = load_version(old, repository), load_version(new, repository)
+        operator = local_person()  # the command line runs next to the database: its user owns the workbench
+        before, after = load_version(old, repository, operator), load_version(new, repository, operator)
     except StorageUnavailable as error:
         raise ComparisonInputError(str(error)) from None
     finally:
@@ -98,12 +100,13 @@ def compare_stored_versions(
     old: int,
     new: int,
     *,
+    person: Person,
     with_findings: bool = True,
     today: dt.date | None = None,
 ) -> Comparison:
     """Two saved versions of one workspace, e.g. picked on the History page."""
-    before = load_stored_version(repo, StoredVersionRef(workspace_id, str(old)))
-    after = load_stored_version(repo, StoredVersionRef(workspace_id, str(new)))
+    before = load_stored_version(repo, StoredVersionRef(workspace_id, str(old)), person)
+    after = load_stored_version(repo, StoredVersionRef(workspace_id, str(new)), person)
     return compare_versions(before, after, with_findings=with_findings, today=today)
 
 
@@ -125,8 +128,14 @@ def export_review(
 
 
 def compare_for_review(
-    repo: WorkspaceRepository, workspace_id: str, old: int, new: int, *, today: dt.date | None = None
+    repo: WorkspaceRepository,
+    workspace_id: str,
+    old: int,
+    new: int,
+    *,
+    person: Person,
+    today: dt.date | None = None,
 ) -> ComparedVersions:
     """Two stored versions compared with their findings, and the newer version's map for the drawing."""
-    result = compare_stored_versions(repo, workspace_id, old, new, today=today)
+    result = compare_stored_versions(repo, workspace_id, old, new, person=person, today=today)
     return ComparedVersions(result, build_context_map(repo.load(workspace_id, new), DEFAULT_CONFIG))

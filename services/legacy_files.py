@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from formats.workspace_json.workspace_file import WorkspaceFileError, read_workspace_file
-from services import service_messages
+from models.access import local_person
+from services import access, service_messages
 from storage.repository import WorkspaceRepository
 
 
@@ -17,8 +18,9 @@ def import_workspace_files(repo: WorkspaceRepository, folder: Path) -> int:
             workspace = read_workspace_file(path)
         except WorkspaceFileError:
             continue  # a broken old file stays where it is for the user to inspect
-        repo.save(
-            path.stem, workspace, author="workbench", message=service_messages.IMPORTED_VERSION.format(file=path.name)
-        )
+        workbench = local_person("workbench")
+        message = service_messages.IMPORTED_VERSION.format(file=path.name)
+        repo.save(path.stem, workspace, author=workbench.author, message=message)
+        access.make_owner(repo, path.stem, workbench)
         count += 1
     return count

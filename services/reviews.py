@@ -5,9 +5,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from models.access import Action, Person
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
-from services import service_messages
+from services import access, service_messages
 from storage.repository import ReviewKind, ReviewNote, VersionInfo, WorkspaceRepository
 
 __all__ = [  # the notes' types come from here too, for the app
@@ -36,14 +37,17 @@ def add_note(
     number: int,
     kind: ReviewKind,
     *,
-    author: str,
+    person: Person,
     text: str = "",
     canvas_kind: str = "",
     canvas: str = "",
     section: str = "",
 ) -> ReviewNote:
     """Stores a note on version `number`; ValueError for a comment without text."""
-    note = ReviewNote(workspace_id, number, kind, author, text, dt.datetime.now(dt.UTC), canvas_kind, canvas, section)
+    access.require(repo, workspace_id, person, Action.COMMENT if kind is ReviewKind.COMMENT else Action.APPROVE)
+    note = ReviewNote(
+        workspace_id, number, kind, person.author, text, dt.datetime.now(dt.UTC), canvas_kind, canvas, section
+    )
     return repo.add_review(note)
 
 
@@ -83,8 +87,9 @@ def note_heading(note: ReviewNote) -> str:
     return f"Version {note.number} · {KIND_LABELS[note.kind]} · {who} · {when} · on {where_of(note)}"
 
 
-def list_notes(repo: WorkspaceRepository, workspace_id: str) -> list[ReviewNote]:
+def list_notes(repo: WorkspaceRepository, workspace_id: str, *, person: Person) -> list[ReviewNote]:
     """Every review note on the workspace's versions, newest first."""
+    access.require(repo, workspace_id, person, Action.READ)
     return repo.list_reviews(workspace_id)
 
 
@@ -137,11 +142,13 @@ def accept_risk(
     rule: str,
     subject: str,
     reason: str,
-    accepted_by: str,
+    person: Person,
     until: dt.date | None,
 ) -> tuple[dict[str, Any], VersionInfo]:
-    """Stores the acceptance of finding `rule` on `subject` at once; AcceptanceIncomplete names what is missing."""
-    given = {"reason": reason.strip(), "accepted_by": accepted_by.strip(), "until": until}
+    """Stores the acceptance of finding `rule` on `subject` at once, by `person`; AcceptanceIncomplete names what
+    is missing (the name too, for the local tool, where the person types it)."""
+    access.require(repo, workspace_id, person, Action.ACCEPT_RISK)
+    given = {"reason": reason.strip(), "accepted_by": person.author.strip(), "until": until}
     missing = [label for name, label in ACCEPTANCE_FIELDS.items() if not given[name]]
     if missing:
         raise AcceptanceIncomplete(missing)
@@ -149,16 +156,17 @@ def accept_risk(
     acceptance = {"rule": rule, "subject": subject, **given, "until": until.isoformat()}
     message = service_messages.ACCEPTED_VERSION.format(rule=rule, subject=subject, until=until.isoformat())
     version = _record(
-        repo, workspace_id, lambda data: with_acceptance(data, acceptance), author=accepted_by.strip(), message=message
+        repo, workspace_id, lambda data: with_acceptance(data, acceptance), author=person.author, message=message
     )
     return acceptance, version
 
 
 def withdraw_acceptance(
-    repo: WorkspaceRepository, workspace_id: str, *, rule: str, subject: str, author: str
+    repo: WorkspaceRepository, workspace_id: str, *, rule: str, subject: str, person: Person
 ) -> VersionInfo:
     """Stores at once that the acceptance of `rule` on `subject` no longer holds."""
+    access.require(repo, workspace_id, person, Action.ACCEPT_RISK)
     message = service_messages.WITHDRAWN_VERSION.format(rule=rule, subject=subject)
     return _record(
-        repo, workspace_id, lambda data: without_acceptance(data, rule, subject), author=author, message=message
+        repo, workspace_id, lambda data: without_acceptance(data, rule, subject), author=person.author, message=message
     )

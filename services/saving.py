@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from diff.workspace_merge import ABSENT, Choice, Conflict, merge_workspace_data
+from models.access import Action, Person
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
-from services import service_messages
+from services import access, service_messages
 from storage.repository import VersionInfo, WorkspaceRepository
 
 __all__ = [  # a merge's choices come from here too, for the conflict view
@@ -55,14 +56,15 @@ def save_workspace(
     workspace_id: str,
     data: dict[str, Any],
     *,
+    person: Person,
     parent: int | None = None,
-    author: str = "",
     message: str = "",
     choices: dict[str, Choice] | None = None,
 ) -> SaveOutcome:
     """Validates edited data and stores it as a child of `parent`; raises WorkspaceInvalid and stores nothing
     when it is bad. A newer version is merged in while the workspace is locked, so a save never has to be
     tried again however many people save at once; real conflicts come back as `pending`, nothing stored."""
+    access.require(repo, workspace_id, person, Action.SAVE)
     workspace = validate_workspace_data(data)
     data = workspace.model_dump(mode="json")  # merged in the same normal form as the stored versions
     merged: list[tuple[int, Workspace]] = []  # the newer version merged in and the result, when there was one
@@ -77,7 +79,9 @@ def save_workspace(
         return merged[-1][1]
 
     try:
-        result = repo.save(workspace_id, workspace, parent=parent, author=author, message=message, rebase=merge_onto)
+        result = repo.save(
+            workspace_id, workspace, parent=parent, author=person.author, message=message, rebase=merge_onto
+        )
     except _Conflicted as conflicted:
         return SaveOutcome(pending=conflicted.pending)
     if merged:
@@ -91,19 +95,20 @@ def resolve_conflicts(
     pending: PendingMerge,
     choices: dict[str, Choice],
     *,
-    author: str = "",
+    person: Person,
     message: str = "",
 ) -> SaveOutcome:
     """Saves the merge with a choice per conflict, as a new version after the one that conflicted."""
     return save_workspace(
-        repo, workspace_id, pending.mine, parent=pending.parent, author=author, message=message, choices=choices
+        repo, workspace_id, pending.mine, person=person, parent=pending.parent, message=message, choices=choices
     )
 
 
-def restore_version(repo: WorkspaceRepository, workspace_id: str, number: int, *, author: str = "") -> SaveOutcome:
+def restore_version(repo: WorkspaceRepository, workspace_id: str, number: int, *, person: Person) -> SaveOutcome:
     """Makes version `number`'s content the newest version again; history is kept, nothing is rewritten."""
+    access.require(repo, workspace_id, person, Action.RESTORE)
     old, message = repo.load(workspace_id, number), service_messages.RESTORED_VERSION.format(number=number)
     head = repo.list_versions(workspace_id)[0].number
     # Someone may save in between: the restore then goes on top of theirs, as pressed.
-    result = repo.save(workspace_id, old, parent=head, author=author, message=message, rebase=lambda *_: old)
+    result = repo.save(workspace_id, old, parent=head, author=person.author, message=message, rebase=lambda *_: old)
     return SaveOutcome(result.version, old, result.created)

@@ -32,3 +32,11 @@ ACCEPTANCE_INCOMPLETE = "Not accepted: fill in {fields}."
 
 # A limit set in the environment (services/configuration.py input_limits) that is not one.
 BAD_LIMIT = "{variable} must be a positive whole number, not {text!r}."
+
+# Roles (services/access.py): an action the person's role does not allow, and members an owner cannot add.
+PERMISSION_DENIED = "{who} may not {action} in this workspace: that needs the {needed} role or higher, and {held}."
+HOLDS_ROLE = "their role is {role}"
+NOT_A_MEMBER = "they are not a member of it"
+SOMEONE = "Someone"
+BAD_MEMBER_EMAIL = "{email!r} is not an e-mail address; members are added by the address they sign in with."
+LAST_OWNER = "{email} is the workspace's only owner; make someone else owner first."

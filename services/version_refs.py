@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.access import Person
 from models.workspace import Workspace
-from services import configuration, files, service_messages
+from services import access, configuration, files, service_messages
 from storage.repository import (
     VersionInfo,
     VersionNotFound,
@@ -70,9 +71,10 @@ def _listing(summaries: list[WorkspaceSummary]) -> str:
     return service_messages.STORED_WORKSPACES.format(shown=shown, more=more)
 
 
-def find_workspace(repo: WorkspaceRepository, ref: str) -> WorkspaceSummary:
-    """The workspace with id `ref`, else the one named `ref` (exactly, then ignoring case)."""
-    summaries = repo.list_workspaces()
+def find_workspace(repo: WorkspaceRepository, ref: str, person: Person) -> WorkspaceSummary:
+    """The workspace with id `ref`, else the one named `ref` (exactly, then ignoring case), among those the
+    person may read."""
+    summaries = access.visible_workspaces(repo, person)
     by_id = [s for s in summaries if s.workspace_id == ref]
     named = (
         by_id
@@ -113,8 +115,8 @@ def find_version(versions: list[VersionInfo], wanted: str | None, workspace: str
     )
 
 
-def load_stored_version(repo: WorkspaceRepository, ref: StoredVersionRef) -> LoadedVersion:
-    summary = find_workspace(repo, ref.workspace)
+def load_stored_version(repo: WorkspaceRepository, ref: StoredVersionRef, person: Person) -> LoadedVersion:
+    summary = find_workspace(repo, ref.workspace, person)
     try:
         version = find_version(repo.list_versions(summary.workspace_id), ref.version, summary.name)
         workspace = repo.load(summary.workspace_id, version.number)
@@ -139,9 +141,9 @@ def default_database() -> SqlWorkspaceRepository:
     return configuration.open_repository(folder, url=url)
 
 
-def load_version(text: str, repository: Callable[[], WorkspaceRepository]) -> LoadedVersion:
+def load_version(text: str, repository: Callable[[], WorkspaceRepository], person: Person) -> LoadedVersion:
     """One side as typed; `repository` opens the database, and is only called for a stored version."""
     source = parse_source(text)
     if isinstance(source, Path):
         return LoadedVersion(text, files.read_any_workspace(source))  # WorkspaceFileError names the file
-    return load_stored_version(repository(), source)
+    return load_stored_version(repository(), source, person)

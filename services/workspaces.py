@@ -8,9 +8,10 @@ from analysis.context_map import build_context_map
 from diff.canvas_reading import SectionReading, canvas_reading
 from formats.cml.cml_reader import parse_cml_workspace
 from formats.workspace_json.workspace_file import parse_workspace_json, read_workspace_file
+from models.access import Action, Person, local_person
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
-from services import service_messages
+from services import access, service_messages
 from services.configuration import EXAMPLE_WORKSPACE, input_limits
 from storage.repository import (
     StorageUnavailable,
@@ -42,55 +43,56 @@ def ensure_example_workspace(repo: WorkspaceRepository) -> None:
     """A newcomer sees a filled workbench: the example is added on the very first start of an empty store, and
     only then, so an example someone deleted stays deleted."""
     if repo.mark_once(EXAMPLE_OFFERED) and not repo.list_workspaces():
-        repo.save(
-            new_workspace_id(),
-            read_workspace_file(EXAMPLE_WORKSPACE),
-            author="workbench",
-            message=service_messages.EXAMPLE_VERSION,
+        store_new_workspace(
+            repo, read_workspace_file(EXAMPLE_WORKSPACE), local_person("workbench"), service_messages.EXAMPLE_VERSION
         )
 
 
-def create_workspace(repo: WorkspaceRepository, name: str) -> str:
-    workspace = Workspace(name=name)
+def store_new_workspace(repo: WorkspaceRepository, workspace: Workspace, person: Person, message: str = "") -> str:
+    """Stores a workspace under a new id, owned by the person who made it."""
     workspace_id = new_workspace_id()
-    repo.save(workspace_id, workspace)
+    repo.save(workspace_id, workspace, author=person.author, message=message)
+    access.make_owner(repo, workspace_id, person)
     return workspace_id
 
 
-def duplicate_workspace(repo: WorkspaceRepository, workspace_id: str, name: str) -> str:
-    original = repo.load(workspace_id)
+def create_workspace(repo: WorkspaceRepository, name: str, *, person: Person) -> str:
+    return store_new_workspace(repo, Workspace(name=name), person)
+
+
+def duplicate_workspace(repo: WorkspaceRepository, workspace_id: str, name: str, *, person: Person) -> str:
+    original = load_workspace(repo, workspace_id, person=person)
     copy = validate_workspace_data({**original.model_dump(mode="json"), "name": name})
-    copy_id = new_workspace_id()
-    repo.save(copy_id, copy)
-    return copy_id
+    return store_new_workspace(repo, copy, person)
 
 
-def _store_new(repo: WorkspaceRepository, workspace: Workspace) -> tuple[str, Workspace]:
-    workspace_id = new_workspace_id()
-    repo.save(workspace_id, workspace)
-    return workspace_id, workspace
-
-
-def import_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
+def import_workspace(repo: WorkspaceRepository, raw: bytes, filename: str, *, person: Person) -> tuple[str, Workspace]:
     """Stores the workspace in `raw`; raises WorkspaceFileError and stores nothing when it is bad."""
-    return _store_new(repo, parse_workspace_json(raw, filename, input_limits()))
+    workspace = parse_workspace_json(raw, filename, input_limits())
+    return store_new_workspace(repo, workspace, person), workspace
 
 
-def import_cml_workspace(repo: WorkspaceRepository, raw: bytes, filename: str) -> tuple[str, Workspace]:
+def import_cml_workspace(
+    repo: WorkspaceRepository, raw: bytes, filename: str, *, person: Person
+) -> tuple[str, Workspace]:
     """Stores the workspace a Context Mapper file describes; raises CmlFileError and stores nothing on errors."""
-    return _store_new(repo, parse_cml_workspace(raw, filename).workspace)
+    workspace = parse_cml_workspace(raw, filename).workspace
+    return store_new_workspace(repo, workspace, person), workspace
 
 
-def list_history(repo: WorkspaceRepository, workspace_id: str) -> list[VersionInfo]:
+def list_history(repo: WorkspaceRepository, workspace_id: str, *, person: Person) -> list[VersionInfo]:
+    access.require(repo, workspace_id, person, Action.READ)
     return repo.list_versions(workspace_id)
 
 
-def tag_version(repo: WorkspaceRepository, workspace_id: str, number: int, tag: str) -> None:
+def tag_version(repo: WorkspaceRepository, workspace_id: str, number: int, tag: str, *, person: Person) -> None:
     """Names a version, e.g. "after workshop 2"; the tag moves there from any other version."""
+    access.require(repo, workspace_id, person, Action.SAVE)
     repo.tag_version(workspace_id, number, tag)
 
 
-def untag_version(repo: WorkspaceRepository, workspace_id: str, tag: str) -> None:
+def untag_version(repo: WorkspaceRepository, workspace_id: str, tag: str, *, person: Person) -> None:
+    access.require(repo, workspace_id, person, Action.SAVE)
     repo.untag_version(workspace_id, tag)
 
 
@@ -131,15 +133,19 @@ def rename_context_references(data: dict[str, Any], old: str, new: str) -> int:
     return changed
 
 
-def delete_workspace(repo: WorkspaceRepository, workspace_id: str) -> None:
+def delete_workspace(repo: WorkspaceRepository, workspace_id: str, *, person: Person) -> None:
+    access.require(repo, workspace_id, person, Action.DELETE)
     repo.delete(workspace_id)
 
 
-def list_workspaces(repo: WorkspaceRepository) -> list[WorkspaceSummary]:
-    """Every stored workspace with its newest version; an unreadable one carries its problem."""
-    return repo.list_workspaces()
+def list_workspaces(repo: WorkspaceRepository, *, person: Person) -> list[WorkspaceSummary]:
+    """The stored workspaces the person may open, with their newest versions."""
+    return access.visible_workspaces(repo, person)
 
 
-def load_workspace(repo: WorkspaceRepository, workspace_id: str, *, version: int | None = None) -> Workspace:
+def load_workspace(
+    repo: WorkspaceRepository, workspace_id: str, *, person: Person, version: int | None = None
+) -> Workspace:
     """The newest version of a workspace, or version `version`; raises WorkspaceNotFound or VersionNotFound."""
+    access.require(repo, workspace_id, person, Action.READ)
     return repo.load(workspace_id, version)

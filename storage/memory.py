@@ -11,6 +11,7 @@ from storage import storage_messages
 from storage.repository import (
     Draft,
     HistoryRecord,
+    Member,
     Presence,
     Rebase,
     ReviewNote,
@@ -37,6 +38,7 @@ class InMemoryWorkspaceRepository:
         self._drafts: dict[tuple[str, str], Draft] = {}
         self._presence: dict[str, Presence] = {}  # by session
         self._markers: set[str] = set()
+        self._members: dict[str, dict[str, Member]] = {}  # by workspace, then person
 
     def _history(self, workspace_id: str) -> list[VersionInfo]:
         if workspace_id not in self._versions:
@@ -99,6 +101,7 @@ class InMemoryWorkspaceRepository:
             del self._versions[workspace_id]
             self._tags.pop(workspace_id, None)
             self._reviews.pop(workspace_id, None)
+            self._members.pop(workspace_id, None)
             self._drafts = {k: d for k, d in self._drafts.items() if d.workspace_id != workspace_id}
             self._presence = {k: p for k, p in self._presence.items() if p.workspace_id != workspace_id}
             used = {h for history in self._versions.values() for v in history for h in self._blobs_of(v)}
@@ -166,6 +169,20 @@ class InMemoryWorkspaceRepository:
                 return False
             self._markers.add(name)
             return True
+
+    def put_member(self, member: Member) -> None:
+        self._history(member.workspace_id)
+        stored = dataclasses.replace(member, person=storable_text(member.person))
+        self._members.setdefault(member.workspace_id, {})[stored.person] = stored
+
+    def drop_member(self, workspace_id: str, person: str) -> None:
+        self._members.get(workspace_id, {}).pop(storable_text(person), None)
+
+    def list_members(self, workspace_id: str) -> list[Member]:
+        return sorted(self._members.get(workspace_id, {}).values(), key=lambda m: m.person)
+
+    def memberships(self, person: str) -> dict[str, str]:
+        return {w: found[person].role for w, found in self._members.items() if person in found}
 
     def iter_history(self) -> Iterator[HistoryRecord]:
         sent: set[str] = set()

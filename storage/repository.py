@@ -88,6 +88,16 @@ class Draft:
 
 
 @dataclass(frozen=True)
+class Member:
+    """Someone's role in a workspace; `person` is the e-mail an owner added (lower case) or the local member."""
+
+    workspace_id: str
+    person: str
+    role: str
+    added_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class Presence:
     """A browser session that has a workspace open, on a page, as last seen."""
 
@@ -210,6 +220,20 @@ class WorkspaceRepository(Protocol):
 
     def mark_once(self, name: str) -> bool:
         """Sets a one-time marker; True only for the call that set it."""
+        ...
+
+    def put_member(self, member: Member) -> None:
+        """Gives `member.person` the role in the workspace (WorkspaceNotFound without it), replacing any other."""
+        ...
+
+    def drop_member(self, workspace_id: str, person: str) -> None: ...
+
+    def list_members(self, workspace_id: str) -> list[Member]:
+        """The workspace's members, by e-mail."""
+        ...
+
+    def memberships(self, person: str) -> dict[str, str]:
+        """The role of `person` in each workspace they are a member of, by workspace id."""
         ...
 
     def iter_history(self) -> Iterator[HistoryRecord]:

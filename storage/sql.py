@@ -6,10 +6,11 @@ from collections.abc import Iterable, Iterator
 import sqlalchemy as sa
 
 from models.workspace import Workspace
-from storage import sql_history, sql_reviews, sql_room, sql_rows, storage_messages
+from storage import sql_history, sql_members, sql_reviews, sql_room, sql_rows, storage_messages
 from storage.repository import (
     Draft,
     HistoryRecord,
+    Member,
     Presence,
     Rebase,
     ReviewNote,
@@ -156,6 +157,7 @@ class SqlWorkspaceRepository:
             for table in (reviews, tags, versions):
                 connection.execute(table.delete().where(table.c.workspace_id == workspace_id))
             sql_room.forget_workspace(connection, workspace_id)
+            sql_members.forget_members(connection, workspace_id)
             connection.execute(workspaces.delete().where(workspaces.c.id == workspace_id))
             self._delete_unused_blobs(connection)
 
@@ -238,6 +240,24 @@ class SqlWorkspaceRepository:
     def mark_once(self, name: str) -> bool:
         with write_transaction(self.engine) as connection:
             return sql_room.mark_once(connection, name)
+
+    def put_member(self, member: Member) -> None:
+        with write_transaction(self.engine) as connection:
+            if self._head(connection, member.workspace_id) is None:
+                raise WorkspaceNotFound(member.workspace_id)
+            sql_members.put_member(connection, member)
+
+    def drop_member(self, workspace_id: str, person: str) -> None:
+        with write_transaction(self.engine) as connection:
+            sql_members.drop_member(connection, workspace_id, person)
+
+    def list_members(self, workspace_id: str) -> list[Member]:
+        with read_transaction(self.engine) as connection:
+            return sql_members.list_members(connection, workspace_id)
+
+    def memberships(self, person: str) -> dict[str, str]:
+        with read_transaction(self.engine) as connection:
+            return sql_members.memberships(connection, person)
 
     def iter_history(self) -> Iterator[HistoryRecord]:
         with read_transaction(self.engine) as connection:

@@ -1,9 +1,11 @@
 """The database tables and the ordered migrations that create and upgrade them on start."""
 
+import datetime as dt
 from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from models.access import LOCAL_MEMBER, Role
 from storage import storage_messages
 from storage.repository import DatabaseTooNew, StorageUnavailable
 
@@ -97,6 +99,16 @@ markers = sa.Table(
     sa.Column("set_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+members = sa.Table(
+    "members",
+    metadata,
+    sa.Column("workspace_id", sa.String(64), primary_key=True),
+    sa.Column("person", sa.Text, primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("members_by_person", "person"),
+)
+
 
 def _create_version_1(connection: sa.Connection) -> None:
     # When a later migration changes a table, copy these definitions here first: migration 1 must
@@ -114,8 +126,26 @@ def _add_drafts_presence_markers(connection: sa.Connection) -> None:
     metadata.create_all(connection, tables=[drafts, presence, markers])
 
 
+def _add_members(connection: sa.Connection) -> None:
+    """Version 4: roles per workspace. Every workspace stored before then was made without sign-in, so its
+    owner is the local member (whoever runs the workbench next to the database)."""
+    metadata.create_all(connection, tables=[members])
+    now = dt.datetime.now(dt.UTC)
+    existing = connection.execute(sa.select(workspaces.c.id)).scalars().all()
+    if existing:
+        rows = [
+            {"workspace_id": w, "person": LOCAL_MEMBER, "role": Role.OWNER.value, "added_at": now} for w in existing
+        ]
+        connection.execute(members.insert(), rows)
+
+
 # Migration n upgrades schema n-1 to n. Append, never edit or reorder: databases in the field ran them.
-MIGRATIONS: list[Callable[[sa.Connection], None]] = [_create_version_1, _add_reviews, _add_drafts_presence_markers]
+MIGRATIONS: list[Callable[[sa.Connection], None]] = [
+    _create_version_1,
+    _add_reviews,
+    _add_drafts_presence_markers,
+    _add_members,
+]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

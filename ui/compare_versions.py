@@ -52,7 +52,7 @@ def _compared(
     workspace_id: str, old: int, new: int, old_hash: str, new_hash: str, today: dt.date, _repo: WorkspaceRepository
 ) -> comparison.ComparedVersions:
     # Versions never change, so their numbers and content hashes identify the result for every session.
-    return comparison.compare_for_review(_repo, workspace_id, old, new, today=today)
+    return comparison.compare_for_review(_repo, workspace_id, old, new, person=state.person(), today=today)
 
 
 def compare(

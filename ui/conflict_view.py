@@ -53,7 +53,7 @@ def _save_resolution(pending: saving.PendingMerge, choices: dict[str, Choice]) -
         st.session_state[state.WORKSPACE_ID],
         pending,
         choices,
-        author=st.session_state[state.AUTHOR],
+        person=state.person(),
         message=typed or ui_messages.CONFLICTS_RESOLVED.format(head=pending.head),
     )
     if outcome.pending is not None:

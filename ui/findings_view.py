@@ -9,7 +9,7 @@ import streamlit as st
 
 from models.finding import Finding, FindingStatus, Severity
 from services import reviews
-from ui import state, ui_messages
+from ui import sign_in, state, ui_messages
 from ui.literal_markdown import literal
 from ui.map_choices import keep_valid_choice
 
@@ -172,7 +172,7 @@ def render_acceptance(finding: Finding) -> None:
     if st.button("Withdraw the acceptance", key="withdraw-acceptance"):
         rule, subject = finding.rule, finding.subject
         version = reviews.withdraw_acceptance(
-            state.repository(), st.session_state[state.WORKSPACE_ID], rule=rule, subject=subject, author=state.author()
+            state.repository(), st.session_state[state.WORKSPACE_ID], rule=rule, subject=subject, person=state.person()
         )
         state.record_decision(lambda data: reviews.without_acceptance(data, rule, subject), version)
         withdrawn = ui_messages.WITHDREW_ACCEPTANCE.format(rule=rule, subject=literal(subject), number=version.number)
@@ -188,7 +188,9 @@ def render_accept_form(finding: Finding) -> None:
             key=state.ACCEPT_REASON,
             placeholder="Why the team lives with this for now, and what limits the risk",
         )
-        who = st.text_input("Accepted by", value=state.author(), key=state.ACCEPT_BY)
+        who = state.author()
+        if not sign_in.provider_configured():  # signed in, the identity accepts and nobody types it
+            who = st.text_input("Accepted by", value=state.author(), key=state.ACCEPT_BY)
         until = st.date_input(
             "Until", value=dt.date.today() + DEFAULT_ACCEPTANCE, min_value=dt.date.today(), key=state.ACCEPT_UNTIL
         )
@@ -201,7 +203,7 @@ def render_accept_form(finding: Finding) -> None:
             rule=finding.rule,
             subject=finding.subject,
             reason=reason,
-            accepted_by=who,
+            person=state.acting_as(who),
             until=until if isinstance(until, dt.date) else None,
         )
     except reviews.AcceptanceIncomplete as error:

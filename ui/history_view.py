@@ -60,12 +60,12 @@ def render_actions(version: VersionInfo, head: int) -> None:
     with right.popover("Tag", icon="🏷️"):
         tag = st.text_input("Tag or name", placeholder="after workshop 2", key="history-tag")
         if st.button("Tag this version", key="history-tag-button", disabled=not tag.strip()):
-            workspaces.tag_version(state.repository(), workspace_id, version.number, tag.strip())
+            workspaces.tag_version(state.repository(), workspace_id, version.number, tag.strip(), person=state.person())
             state.flash("success", ui_messages.TAGGED.format(number=version.number, tag=tag.strip()))
             st.rerun()
         for existing in version.tags:
             if st.button(f"Remove '{literal(existing)}'", key=f"history-untag-{existing}"):
-                workspaces.untag_version(state.repository(), workspace_id, existing)
+                workspaces.untag_version(state.repository(), workspace_id, existing, person=state.person())
                 st.rerun()
 
 
@@ -73,7 +73,7 @@ def _restore(workspace_id: str, number: int) -> None:
     if state.is_dirty():
         st.warning(ui_messages.SAVE_BEFORE_RESTORE)
         return
-    outcome = saving.restore_version(state.repository(), workspace_id, number, author=st.session_state[state.AUTHOR])
+    outcome = saving.restore_version(state.repository(), workspace_id, number, person=state.person())
     layout.finish_save(outcome)
     state.bump_epoch()
     if outcome.created and outcome.version is not None:

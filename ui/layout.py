@@ -92,7 +92,7 @@ def save_draft() -> None:
             st.session_state[state.WORKSPACE_ID],
             state.draft(),
             parent=st.session_state.get(state.BASE_VERSION),
-            author=st.session_state[state.AUTHOR],
+            person=state.person(),
             message=st.session_state.get(state.message_key(), "").strip(),
         )
     except WorkspaceInvalid as error:

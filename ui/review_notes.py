@@ -7,7 +7,7 @@ import streamlit as st
 from canvases import CANVASES
 from services import reviews
 from services.reviews import ReviewKind, ReviewNote
-from ui import state, ui_messages
+from ui import sign_in, state, ui_messages
 from ui.literal_markdown import literal
 
 WHOLE_VERSION = "The whole version"
@@ -39,7 +39,9 @@ def render_note_form(workspace_id: str, number: int, workspace: dict[str, Any], 
     """Comment on version `number`, optionally on one section, or mark it reviewed or approved."""
     with st.form(f"review-{key}", clear_on_submit=True, border=True):
         st.markdown(f"**Review version {number}**")
-        author = st.text_input("Reviewer", value=state.author(), key=f"review-author-{key}")
+        author = state.author()
+        if not sign_in.provider_configured():  # signed in, the identity signs the note and nobody types it
+            author = st.text_input("Reviewer", value=state.author(), key=f"review-author-{key}")
         choices: list[tuple[str, str, str] | None] = [None, *_sections(workspace)]
         where = st.selectbox("On", choices, format_func=_where_label, key=f"review-where-{key}")
         text = st.text_area("Comment", key=f"review-text-{key}", placeholder="What should the team look at?")
@@ -62,7 +64,7 @@ def _store(
             workspace_id,
             number,
             kind,
-            author=author,
+            person=state.acting_as(author),
             text=text,
             canvas_kind=canvas_kind,
             canvas=canvas,

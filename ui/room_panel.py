@@ -48,7 +48,7 @@ def keep_draft_quietly() -> str | None:
 
 
 def _keep_draft() -> None:
-    workspace_id, person = st.session_state[state.WORKSPACE_ID], state.author()
+    workspace_id, person = st.session_state[state.WORKSPACE_ID], state.person()
     if not state.is_dirty():
         st.session_state[state.FIRST_CHANGE] = None
         if st.session_state.get(state.KEPT_DRAFT) != "":
@@ -88,15 +88,19 @@ def room_panel() -> None:
 def _look_around() -> None:
     repo, workspace_id = state.repository(), st.session_state[state.WORKSPACE_ID]
     room.mark_present(
-        repo, workspace_id, session=st.session_state[state.SESSION], person=state.author(), page=page_title()
+        repo, workspace_id, session=st.session_state[state.SESSION], person=state.person(), page=page_title()
     )
     arrival = room.unseen_save(
-        repo, workspace_id, since=st.session_state.get(state.BASE_VERSION), known=st.session_state.get(state.ARRIVAL)
+        repo,
+        workspace_id,
+        person=state.person(),
+        since=st.session_state.get(state.BASE_VERSION),
+        known=st.session_state.get(state.ARRIVAL),
     )
     st.session_state[state.ARRIVAL] = arrival
     if arrival is not None:
         announce(arrival)
-    others = room.who_is_here(repo, workspace_id, besides=st.session_state[state.SESSION])
+    others = room.who_is_here(repo, workspace_id, person=state.person(), besides=st.session_state[state.SESSION])
     if others:
         here = ", ".join(f"{literal(p.person or ui_messages.SOMEONE)} ({literal(p.page)})" for p in others)
         st.caption(ui_messages.HERE_NOW.format(people=here))  # markdown: escaped above
@@ -122,6 +126,7 @@ def take(number: int) -> None:
     taken = room.take_newer_version(
         state.repository(),
         st.session_state[state.WORKSPACE_ID],
+        person=state.person(),
         draft=state.draft(),
         base_version=st.session_state.get(state.BASE_VERSION),
     )

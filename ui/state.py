@@ -8,9 +8,10 @@ from typing import Any
 
 import streamlit as st
 
-from services import configuration, room, workspaces
+from services import access, configuration, room, workspaces
+from services.access import Action, Person, local_person
 from services.workspaces import StorageUnavailable, VersionInfo, WorkspaceRepository
-from ui import ui_messages
+from ui import sign_in, ui_messages
 
 WORKSPACE_ID = "workspace_id"
 DRAFT = "draft"  # the workspace being edited, as JSON-like data
@@ -92,11 +93,11 @@ def first_workspace() -> str | None:
     """What a new browser session opens: the workspace its link names, else the one this person had open last;
     else none, and the Workspaces page lists them all."""
     repo = repository()
-    readable = {s.workspace_id for s in workspaces.list_workspaces(repo) if s.problem is None}
+    readable = {s.workspace_id for s in workspaces.list_workspaces(repo, person=person()) if s.problem is None}
     linked = st.query_params.get(WORKSPACE_PARAM)
     if linked in readable:
         return linked
-    last = room.last_workspace(repo, person=author())
+    last = room.last_workspace(repo, person=person())
     if last in readable:
         return last
     return next(iter(readable)) if len(readable) == 1 else None
@@ -105,9 +106,13 @@ def first_workspace() -> str | None:
 def open_workspace(workspace_id: str) -> None:
     """Opens the newest version, or this person's kept draft of the workspace with the version it started from."""
     repo = repository()
-    kept = room.restore_draft(repo, workspace_id, person=author())
-    base = kept.base_version if kept is not None else workspaces.list_history(repo, workspace_id)[0].number
-    saved = workspaces.load_workspace(repo, workspace_id, version=base).model_dump(mode="json")
+    kept = room.restore_draft(repo, workspace_id, person=person())
+    base = (
+        kept.base_version
+        if kept is not None
+        else workspaces.list_history(repo, workspace_id, person=person())[0].number
+    )
+    saved = workspaces.load_workspace(repo, workspace_id, person=person(), version=base).model_dump(mode="json")
     st.session_state[WORKSPACE_ID] = workspace_id
     st.session_state[DRAFT] = kept.data if kept is not None else copy.deepcopy(saved)
     st.session_state[SAVED] = saved
@@ -127,7 +132,7 @@ def open_workspace(workspace_id: str) -> None:
 
 def discard_draft() -> None:
     """Drops the person's draft here and on the server, and opens the newest version."""
-    room.discard_draft(repository(), st.session_state[WORKSPACE_ID], person=author())
+    room.discard_draft(repository(), st.session_state[WORKSPACE_ID], person=person())
     open_workspace(st.session_state[WORKSPACE_ID])
 
 
@@ -139,9 +144,9 @@ def change_person(name: str) -> None:
     if workspace_id is None:
         return
     if is_dirty():
-        room.discard_draft(repository(), workspace_id, person=old)
+        room.discard_draft(repository(), workspace_id, person=local_person(old))
         st.session_state[KEPT_DRAFT] = None  # kept under the new name at the end of this run
-    elif room.restore_draft(repository(), workspace_id, person=name) is not None:
+    elif room.restore_draft(repository(), workspace_id, person=local_person(name)) is not None:
         open_workspace(workspace_id)
 
 
@@ -201,8 +206,27 @@ def widget_key(*parts: object) -> str:
 
 
 def author() -> str:
-    """The name this person gave in the sidebar (or on a form), for versions and decisions."""
+    """The name this person gave in the sidebar (or on a form) of the local tool, for versions and decisions."""
     return str(st.session_state.get(AUTHOR, ""))
+
+
+def person() -> Person:
+    """Who acts in this session: the signed-in identity, or the local tool's person with the typed name."""
+    return sign_in.current_person(author())
+
+
+def acting_as(typed_name: str) -> Person:
+    """Who signs a note or a decision: the signed-in identity whatever a form says, or the local tool's person
+    with the name typed on the form."""
+    if sign_in.provider_configured():
+        return person()
+    return local_person(typed_name.strip())
+
+
+def can(action: Action) -> bool:
+    """Whether the person's role in the open workspace allows `action`, to show only the controls they may use."""
+    workspace_id = st.session_state.get(WORKSPACE_ID)
+    return workspace_id is not None and access.may_do(repository(), workspace_id, person(), action)
 
 
 AUTHOR_INPUT = "author-input"  # the sidebar's "Your name" field

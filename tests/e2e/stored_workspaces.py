@@ -6,6 +6,7 @@ from typing import Any
 from formats.workspace_json.workspace_file import dump_workspace_json
 from models.validation import validate_workspace_data
 from services import configuration, workspaces
+from services.access import local_person
 from storage.repository import VersionInfo, WorkspaceRepository
 from storage.sql import SqlWorkspaceRepository
 
@@ -33,7 +34,7 @@ def versions(data_dir: Path, name: str) -> list[VersionInfo]:
 def seed_workspace(repo: WorkspaceRepository, data: dict[str, Any]) -> str:
     """Stores `data` as a new workspace (a test's starting point); its id."""
     text = dump_workspace_json(validate_workspace_data(data))
-    new_id, _ = workspaces.import_workspace(repo, text.encode(), "seed.json")
+    new_id, _ = workspaces.import_workspace(repo, text.encode(), "seed.json", person=local_person())
     return new_id
 
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from services import saving
+from services.access import local_person
 from storage.repository import StaleParent, WorkspaceRepository
 from storage.sql import SqlWorkspaceRepository
 from tests.integration.workspaces import edited, small_workspace
@@ -18,7 +19,9 @@ def save_edit(repo: WorkspaceRepository, context: str, purpose: str, merge: bool
     """Saves an edit of one context's purpose from version 1; what happened, as plain data."""
     workspace = edited(small_workspace(), context, purpose=purpose)
     if merge:
-        outcome = saving.save_workspace(repo, "w1", workspace.model_dump(mode="json"), parent=1, author=purpose)
+        outcome = saving.save_workspace(
+            repo, "w1", workspace.model_dump(mode="json"), parent=1, person=local_person(purpose)
+        )
         if outcome.pending is not None:
             return "conflict", [c.path for c in outcome.pending.conflicts]
         return "saved", outcome.merged_with
@@ -96,7 +99,11 @@ def one_person_saving(repo: WorkspaceRepository, person: int, saves: int) -> lis
         draft = edited(outcome.workspace, f"Context {person:02d}", purpose=f"person {person} save {save}")
         try:
             outcome = saving.save_workspace(
-                repo, "w1", draft.model_dump(mode="json"), parent=outcome.version.number, author=f"person {person}"
+                repo,
+                "w1",
+                draft.model_dump(mode="json"),
+                parent=outcome.version.number,
+                person=local_person(f"person {person}"),
             )
         except Exception as error:  # counted, not raised: the run reports every failure, not just the first
             results.append(("error", f"{type(error).__name__}: {error}"))

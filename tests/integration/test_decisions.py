@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from services import reviews, saving
+from services.access import local_person
 from storage.repository import WorkspaceRepository
 from tests.integration.workspaces import edited, small_workspace
 
@@ -15,6 +16,7 @@ UNTIL = dt.date(2031, 1, 31)
 
 def accept(repo: WorkspaceRepository, subject: str = "Orders", **changes: Any) -> tuple[dict[str, object], object]:
     fields: dict[str, object] = {"reason": "Watched weekly", "accepted_by": "Ana", "until": UNTIL, **changes}
+    fields["person"] = local_person(str(fields.pop("accepted_by")))
     return reviews.accept_risk(repo, "w1", rule="AIC015", subject=subject, **fields)  # type: ignore[arg-type]
 
 
@@ -47,7 +49,7 @@ def test_accepting_again_replaces_and_withdrawing_removes_each_as_a_version(repo
     accept(repo, reason="first")
     accept(repo, reason="second")
     assert [r.reason for r in repo.load("w1").accepted_risks] == ["second"]
-    version = reviews.withdraw_acceptance(repo, "w1", rule="AIC015", subject="Orders", author="Bo")
+    version = reviews.withdraw_acceptance(repo, "w1", rule="AIC015", subject="Orders", person=local_person("Bo"))
     assert (version.number, version.author, version.message) == (4, "Bo", "Withdrew the acceptance of AIC015 on Orders")
     assert repo.load("w1").accepted_risks == []
 
@@ -83,7 +85,7 @@ def test_acceptances_and_a_save_at_the_same_moment_all_land(repo: WorkspaceRepos
         outcomes.append(action())  # type: ignore[operator]
 
     actions = [
-        lambda: saving.save_workspace(repo, "w1", draft, parent=1, author="Bo"),
+        lambda: saving.save_workspace(repo, "w1", draft, parent=1, person=local_person("Bo")),
         *[lambda subject=subject: accept(repo, subject=subject) for subject in ("Orders", "Pricing", "Orders -> X")],
     ]
     threads = [threading.Thread(target=run, args=(action,)) for action in actions]

@@ -86,5 +86,5 @@ def test_a_version_1_database_gains_the_review_table_on_open(tmp_path: Path) -> 
     repo.add_review(note(1, ReviewKind.REVIEWED))
     assert [n.kind for n in repo.list_reviews("w1")] == [ReviewKind.REVIEWED]
     with repo.engine.connect() as connection:
-        assert connection.execute(sa.select(schema_version.c.version)).scalar() == CURRENT_VERSION == 3
+        assert connection.execute(sa.select(schema_version.c.version)).scalar() == CURRENT_VERSION == 4
     repo.close()

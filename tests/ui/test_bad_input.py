@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from formats.workspace_json.workspace_file import WorkspaceFileError
 from models import messages
 from services import workspaces
+from services.access import local_person
 from tests.ui.driver import key, open_lane_details, open_table, problems_below
 from tests.ui.flows import add_context, create_workspace, save, stored_repository, stored_workspace
 from ui.literal_markdown import literal
@@ -102,7 +103,7 @@ def test_a_file_that_is_not_a_workspace_is_refused_with_its_name_and_nothing_sto
     stored_before = repo.list_workspaces()
     broken = {"schema_version": 1, "name": "X", "bounded_contexts": [{"name": "A", "domain": "central"}]}
     try:
-        workspaces.import_workspace(repo, json.dumps(broken).encode(), "team.json")
+        workspaces.import_workspace(repo, json.dumps(broken).encode(), "team.json", person=local_person())
     except WorkspaceFileError as error:
         assert "team.json: bounded_contexts[0].domain:" in str(error)
     else:

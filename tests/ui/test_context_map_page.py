@@ -19,6 +19,7 @@ from models.finding import Finding, FindingStatus, Severity
 from models.relationship import Relationship
 from models.workspace import Workspace
 from services import configuration, workspaces
+from services.access import local_person
 from tests.ui.conftest import new_session
 from tests.ui.driver import element_after, key, problems_below
 from tests.ui.flows import click, save, stored_repository, stored_workspace
@@ -306,7 +307,9 @@ def large_workspace(contexts: int) -> Workspace:
 def test_a_large_map_is_laid_out_on_the_server_and_its_lever_is_found_on_request(data_dir: Path) -> None:
     assert LEVER_WITHOUT_ASKING < 90 < SIMPLE_NODE_LIMIT
     repo = configuration.open_repository(data_dir)
-    workspaces.import_workspace(repo, dump_workspace_json(large_workspace(90)).encode(), "l.json")
+    workspaces.import_workspace(
+        repo, dump_workspace_json(large_workspace(90)).encode(), "l.json", person=local_person()
+    )
     app = open_map(new_session())
     # Map and legend are drawn on the server: the browser's Graphviz bundle would slow the first view.
     assert app.get("graphviz_chart") == []
@@ -323,7 +326,9 @@ def test_a_large_map_is_laid_out_on_the_server_and_its_lever_is_found_on_request
 
 def test_above_the_lever_limit_the_page_says_why_no_lever_is_offered(data_dir: Path) -> None:
     repo = configuration.open_repository(data_dir)
-    workspaces.import_workspace(repo, dump_workspace_json(large_workspace(lever.MAX_CONTEXTS + 2)).encode(), "l.json")
+    workspaces.import_workspace(
+        repo, dump_workspace_json(large_workspace(lever.MAX_CONTEXTS + 2)).encode(), "l.json", person=local_person()
+    )
     app = open_map(new_session())
     assert not [t for t in app.toggle if t.key == state.MAP_LEVER]
     assert any(f"more than {lever.MAX_CONTEXTS} contexts" in c.value for c in app.caption)

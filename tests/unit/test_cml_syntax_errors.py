@@ -11,6 +11,7 @@ from formats.cml.cml_preview import preview_cml_import
 from formats.cml.cml_reader import parse_cml_workspace
 from formats.cml.cml_scan import MAX_CML_BYTES, MAX_CML_TOKENS, MAX_NESTING, CmlFileError
 from services import workspaces
+from services.access import local_person
 from storage.memory import InMemoryWorkspaceRepository
 from tests.unit.test_cml_fixtures import FIXTURES
 
@@ -174,7 +175,7 @@ def test_pathological_input_within_the_limit_fails_within_seconds(pathological: 
 def test_nothing_is_stored_from_a_file_with_errors() -> None:
     repo = InMemoryWorkspaceRepository()
     with pytest.raises(CmlFileError) as caught:
-        workspaces.import_cml_workspace(repo, model(" A [U]->[D,OHS] B").encode(), "broken.cml")
+        workspaces.import_cml_workspace(repo, model(" A [U]->[D,OHS] B").encode(), "broken.cml", person=local_person())
     assert repo.list_workspaces() == []
     assert str(caught.value).startswith("broken.cml: line 3, column 12: OHS belong to the upstream side")
 

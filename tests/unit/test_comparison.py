@@ -11,6 +11,7 @@ from formats.workspace_json.workspace_file import read_workspace_file
 from models.validation import validate_workspace_data
 from models.workspace import Workspace
 from services import comparison
+from services.access import local_person
 from services.comparison import (
     ComparisonInputError,
     StoredVersionRef,
@@ -58,7 +59,7 @@ def test_a_side_is_a_stored_version_named_by_workspace_and_version() -> None:
 def test_two_stored_versions_compare_like_the_workspaces_they_hold(database: str) -> None:
     repo = SqlWorkspaceRepository(database)
     try:
-        result = compare_stored_versions(repo, "hv", 1, 2, with_findings=False)
+        result = compare_stored_versions(repo, "hv", 1, 2, person=local_person(), with_findings=False)
     finally:
         repo.close()
     assert result.diff == diff_workspaces(EXAMPLE, second_version())

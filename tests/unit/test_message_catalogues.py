@@ -148,3 +148,11 @@ def test_the_allowed_exceptions_still_exist() -> None:
             if isinstance(n, ast.Raise) and isinstance(n.exc, ast.Call) and ast.unparse(n.exc.func) == error
         ]
         assert raised, f"{relative}: {function} no longer raises {error}; drop it from ALLOWED"
+
+
+@pytest.mark.parametrize("catalogue", sorted(CATALOGUES | {"cli.py", "models/messages.py"}))
+def test_no_catalogue_assigns_a_name_twice(catalogue: str) -> None:
+    """A second assignment silently replaces the first text everywhere it is used; neither ruff nor mypy says so."""
+    tree = ast.parse((ROOT / catalogue).read_text(encoding="utf-8"))
+    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

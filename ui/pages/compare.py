@@ -53,7 +53,7 @@ require_workspace()
 st.title("Compare versions")
 workspace_id = st.session_state[state.WORKSPACE_ID]
 repo = state.repository()
-versions = workspaces.list_history(repo, workspace_id)
+versions = workspaces.list_history(repo, workspace_id, person=state.person())
 if len(versions) < 2:
     st.info(ui_messages.ONE_VERSION_ONLY, icon="🕓")
     st.stop()
@@ -74,13 +74,17 @@ with map_tab:
 with findings_tab:
     render_findings_diff(compared.comparison.findings)
 with review_tab:
-    notes = [n for n in reviews.list_notes(repo, workspace_id) if n.number in (old.number, new.number)]
+    notes = [
+        n for n in reviews.list_notes(repo, workspace_id, person=state.person()) if n.number in (old.number, new.number)
+    ]
     left, right = st.columns([1, 1.2])
     with left:
         review_notes.render_note_form(
             workspace_id,
             new.number,
-            workspaces.load_workspace(repo, workspace_id, version=new.number).model_dump(mode="json"),
+            workspaces.load_workspace(repo, workspace_id, person=state.person(), version=new.number).model_dump(
+                mode="json"
+            ),
             key="compare",
         )
     with right:

@@ -21,8 +21,8 @@ if pending is not None:
     st.divider()
 
 workspace_id = st.session_state[state.WORKSPACE_ID]
-versions = workspaces.list_history(state.repository(), workspace_id)
-notes = reviews.list_notes(state.repository(), workspace_id)
+versions = workspaces.list_history(state.repository(), workspace_id, person=state.person())
+notes = reviews.list_notes(state.repository(), workspace_id, person=state.person())
 st.subheader("Versions")
 picked = history_view.render_versions(versions, reviews.notes_by_version(notes))
 version = next(v for v in versions if v.number == picked)
@@ -31,7 +31,9 @@ st.subheader("Review notes")
 st.caption("Comments and reviewed or approved marks, newest first. Compare two versions on the Compare page.")
 left, right = st.columns([1, 1.2])
 with left:
-    picked_workspace = workspaces.load_workspace(state.repository(), workspace_id, version=picked)
+    picked_workspace = workspaces.load_workspace(
+        state.repository(), workspace_id, person=state.person(), version=picked
+    )
     review_notes.render_note_form(workspace_id, picked, picked_workspace.model_dump(mode="json"), key="history")
 with right:
     review_notes.render_notes(notes)
@@ -39,4 +41,6 @@ viewed = st.session_state.get(state.VIEWED_VERSION)
 if viewed is not None:
     st.divider()
     shown = next(v for v in versions if v.number == viewed)
-    history_view.render_read_only(workspaces.load_workspace(state.repository(), workspace_id, version=viewed), shown)
+    history_view.render_read_only(
+        workspaces.load_workspace(state.repository(), workspace_id, person=state.person(), version=viewed), shown
+    )

@@ -63,7 +63,9 @@ def create_form() -> None:
                 st.error(ui_messages.NAME_THE_WORKSPACE)
             else:
                 kept = draft_kept_note()
-                state.open_workspace(workspaces.create_workspace(state.repository(), name.strip()))
+                state.open_workspace(
+                    workspaces.create_workspace(state.repository(), name.strip(), person=state.person())
+                )
                 state.flash("success", ui_messages.CREATED.format(name=literal(name.strip())) + kept)
                 st.rerun()
 
@@ -110,7 +112,9 @@ def cml_import(raw: bytes, filename: str) -> None:
     if preview.warnings:
         st.warning(ui_messages.IMPORTED_WITH_WARNINGS.format(lines=listed(preview.warnings)))
     if st.button("Create workspace from this model", icon="📥", key="import-cml-button"):
-        workspace_id, workspace = workspaces.import_cml_workspace(state.repository(), raw, filename)
+        workspace_id, workspace = workspaces.import_cml_workspace(
+            state.repository(), raw, filename, person=state.person()
+        )
         open_imported(workspace_id, workspace.name, workspaces.describe_workspace(workspace))
 
 
@@ -126,7 +130,9 @@ def import_form() -> None:
         return
     if upload is not None and st.button("Import as new workspace", icon="📥", key="import-button"):
         try:
-            workspace_id, workspace = workspaces.import_workspace(state.repository(), upload.getvalue(), upload.name)
+            workspace_id, workspace = workspaces.import_workspace(
+                state.repository(), upload.getvalue(), upload.name, person=state.person()
+            )
         except files.WorkspaceFileError as error:
             st.error(ui_messages.NOTHING_IMPORTED.format(lines=listed(str(error).splitlines())))
             return
@@ -160,7 +166,7 @@ def current_actions() -> None:
     with columns[1].popover("Duplicate", icon="📑"):
         copy_name = st.text_input("Name of the copy", value=f"{data['name']} (copy)", key="duplicate-name")
         if st.button("Duplicate saved version", key="duplicate-button", disabled=not copy_name.strip()):
-            workspaces.duplicate_workspace(state.repository(), workspace_id, copy_name.strip())
+            workspaces.duplicate_workspace(state.repository(), workspace_id, copy_name.strip(), person=state.person())
             state.flash("success", ui_messages.DUPLICATED.format(name=literal(copy_name.strip())))
             st.rerun()
     with columns[2].popover("Delete", icon="🗑️"):
@@ -168,7 +174,7 @@ def current_actions() -> None:
         if st.checkbox("Yes, delete this workspace", key="delete-confirm") and st.button(
             "Delete workspace", type="primary", key="delete-button"
         ):
-            workspaces.delete_workspace(state.repository(), workspace_id)
+            workspaces.delete_workspace(state.repository(), workspace_id, person=state.person())
             state.close_workspace()
             state.flash("info", ui_messages.DELETED_WORKSPACE.format(name=literal(data["name"])))
             st.rerun()
@@ -203,7 +209,7 @@ st.title("Workspaces")
 if problem := state.repository_problem():
     database_picker(problem)
     st.stop()
-summaries = workspaces.list_workspaces(state.repository())
+summaries = workspaces.list_workspaces(state.repository(), person=state.person())
 left, right = st.columns([0.45, 0.55], gap="large")
 with left:
     confirm_switch(summaries)
