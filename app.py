@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from ui import layout, room_panel, state
+from ui import layout, room_panel, sign_in, state
 
 st.set_page_config(page_title="Architecture Canvas Workbench", page_icon="🧭", layout="wide")
-state.init_state()
 layout.apply_style()
+if not sign_in.require_sign_in():  # with a provider, nothing of any workspace before sign-in
+    st.stop()
+state.init_state()
 navigation = st.navigation(
     [
         st.Page("ui/pages/workspaces.py", title="Workspaces", icon="🗂️", default=True),
@@ -23,7 +25,7 @@ st.session_state[state.PAGE] = navigation.title
 state.begin_full_run()
 try:
     save_pressed, save_state = layout.render_sidebar()
-    navigation.run()
+    layout.run_page(navigation)
     # After the page ran, the draft holds every edit sent together with this click.
     if save_pressed:
         layout.save_draft()

@@ -8,7 +8,9 @@ from typing import Any
 import streamlit as st
 
 from canvases.definition import CanvasDef
-from ui import state, ui_messages
+from services import workspaces
+from services.access import Action
+from ui import history_view, state, ui_messages
 from ui.form import FormContext, fill_problem_slots, render_section
 from ui.literal_markdown import literal
 from ui.sheet_parts import draft_problems, section_part, whole_page_part
@@ -117,7 +119,11 @@ def canvas_toolbar(canvas: CanvasDef, new: NewCanvas, empty: str) -> int | None:
     """Picker, add and delete above an editor; the index of the canvas to show, or None when there is none.
 
     No st.stop() here: the app's Save and the sidebar's save state are handled after the page has run.
+    Someone who may not save reads the canvases instead.
     """
+    if not state.can(Action.SAVE):
+        show_read_only(canvas)
+        return None
     top = st.columns([0.5, 0.25, 0.25], vertical_alignment="bottom")
     with top[0]:
         index = pick_canvas(canvas)
@@ -129,6 +135,13 @@ def canvas_toolbar(canvas: CanvasDef, new: NewCanvas, empty: str) -> int | None:
     with top[2]:
         delete_canvas(canvas, index)
     return index
+
+
+def show_read_only(canvas: CanvasDef) -> None:
+    st.info(ui_messages.CANNOT_EDIT.format(role=state.role() or "none"), icon="🔒")  # markdown: a role name
+    for document in state.draft()[canvas.collection]:
+        with st.expander(f"{canvas.title}: {literal(str(document.get(canvas.name_field)))}", expanded=True):
+            history_view.render_reading(workspaces.canvas_reading(canvas, document))
 
 
 def finish_form(ctx: FormContext) -> None:

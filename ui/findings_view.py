@@ -9,6 +9,7 @@ import streamlit as st
 
 from models.finding import Finding, FindingStatus, Severity
 from services import reviews
+from services.access import Action
 from ui import sign_in, state, ui_messages
 from ui.literal_markdown import literal
 from ui.map_choices import keep_valid_choice
@@ -156,8 +157,10 @@ def render_finding_actions(finding: Finding) -> None:
         with accept:
             if finding.status is FindingStatus.ACCEPTED:
                 render_acceptance(finding)
-            elif finding.status is FindingStatus.OPEN:
+            elif finding.status is FindingStatus.OPEN and state.can(Action.ACCEPT_RISK):
                 render_accept_form(finding)
+            elif finding.status is FindingStatus.OPEN:
+                st.caption(ui_messages.ACCEPTING_NEEDS_REVIEWER)
             else:
                 st.caption(ui_messages.NOT_EVALUABLE)
 
@@ -169,7 +172,7 @@ def render_acceptance(finding: Finding) -> None:
         reason=literal(finding.accepted_reason or ""),
     )
     st.success(accepted, icon="🤝")
-    if st.button("Withdraw the acceptance", key="withdraw-acceptance"):
+    if state.can(Action.ACCEPT_RISK) and st.button("Withdraw the acceptance", key="withdraw-acceptance"):
         rule, subject = finding.rule, finding.subject
         version = reviews.withdraw_acceptance(
             state.repository(), st.session_state[state.WORKSPACE_ID], rule=rule, subject=subject, person=state.person()

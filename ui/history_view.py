@@ -7,6 +7,7 @@ import streamlit as st
 from canvases import CANVASES
 from models.workspace import Workspace
 from services import downloads, reviews, saving, workspaces
+from services.access import Action
 from services.reviews import ReviewNote
 from services.workspaces import SectionReading, VersionInfo, canvas_reading
 from ui import layout, state, ui_messages
@@ -47,7 +48,7 @@ def render_actions(version: VersionInfo, head: int) -> None:
         st.session_state[state.VIEWED_VERSION] = version.number
         st.rerun()
     restore_help = ui_messages.RESTORE_NEWEST if version.number == head else ui_messages.RESTORE_HELP
-    if middle.button(
+    if state.can(Action.RESTORE) and middle.button(
         "Restore this version", icon="⏪", key="history-restore", disabled=version.number == head, help=restore_help
     ):
         _restore(workspace_id, version.number)
@@ -57,6 +58,11 @@ def render_actions(version: VersionInfo, head: int) -> None:
             {state.COMPARE_HOW: state.COMPARE_PICKED, state.COMPARE_OLD: version.number, state.COMPARE_NEW: head}
         )
         st.switch_page("ui/pages/compare.py")
+    if state.can(Action.SAVE):
+        _tag_popover(right, workspace_id, version)
+
+
+def _tag_popover(right: Any, workspace_id: str, version: VersionInfo) -> None:
     with right.popover("Tag", icon="🏷️"):
         tag = st.text_input("Tag or name", placeholder="after workshop 2", key="history-tag")
         if st.button("Tag this version", key="history-tag-button", disabled=not tag.strip()):
@@ -88,7 +94,7 @@ def render_read_only(workspace: Workspace, version: VersionInfo) -> None:
     for canvas in CANVASES.values():
         for document in data.get(canvas.collection, []):
             with st.expander(f"{canvas.title}: {literal(str(document.get(canvas.name_field)))}"):
-                _render_reading(canvas_reading(canvas, document))
+                render_reading(canvas_reading(canvas, document))
     with st.expander("Teams, external systems, relationships and accepted risks"):
         for title, rows in settings_tables(data):
             st.markdown(f"**{title}**")
@@ -101,7 +107,7 @@ def render_read_only(workspace: Workspace, version: VersionInfo) -> None:
         st.rerun()
 
 
-def _render_reading(sections: list[SectionReading]) -> None:
+def render_reading(sections: list[SectionReading]) -> None:
     if not sections:
         st.caption("Nothing filled in.")
     for section in sections:

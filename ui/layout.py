@@ -7,7 +7,8 @@ import streamlit as st
 
 from models.validation import WorkspaceInvalid
 from services import configuration, saving, workspaces
-from ui import room_panel, state, ui_messages
+from services.access import Action, PermissionDenied
+from ui import room_panel, sign_in, state, ui_messages
 from ui.literal_markdown import literal
 from ui.problem_list import problem_lines
 
@@ -33,28 +34,47 @@ def render_sidebar() -> tuple[bool, Any]:
     """
     show_flash()
     with st.sidebar:
+        if sign_in.provider_configured():
+            sign_in.show_signed_in(state.person())
         if not state.has_workspace():
             st.caption("No workspace open")
             return False, None
         heading = st.empty()
         status = st.empty()
         show_pending_merge()
-        state.take_typed_author()
-        author = st.text_input("Your name", value=state.author(), key=state.AUTHOR_INPUT)
-        if author.strip() != state.author():  # remembered for this browser session; drafts are kept per name
-            state.change_person(author.strip())
-        st.text_input(
-            "What changed?",
-            key=state.message_key(),
-            placeholder="e.g. after workshop 2",
-            help="Saved with the new version and shown in its history.",
-        )
-        save = st.button("Save", type="primary", icon="💾", key="save-button", width="stretch")
+        if not sign_in.provider_configured():
+            ask_name()
+        save = False
+        if state.can(Action.SAVE):
+            st.text_input(
+                "What changed?",
+                key=state.message_key(),
+                placeholder="e.g. after workshop 2",
+                help="Saved with the new version and shown in its history.",
+            )
+            save = st.button("Save", type="primary", icon="💾", key="save-button", width="stretch")
+        else:
+            st.caption(ui_messages.CANNOT_EDIT.format(role=state.role() or "none"))  # markdown: a role name
         discard = st.empty()
         st.caption(f"Editing from version {st.session_state.get(state.BASE_VERSION) or '–'}")  # markdown: a number
         room_panel.room_panel()
         room_panel.guard_leaving()
     return save, (heading, status, discard)
+
+
+def run_page(navigation: Any) -> None:
+    try:
+        navigation.run()
+    except PermissionDenied as denied:  # a control still shown to someone whose role changed meanwhile
+        st.error(literal(str(denied)), icon="🔒")
+
+
+def ask_name() -> None:
+    """The local tool has no sign-in: the person says who they are, for versions, notes and decisions."""
+    state.take_typed_author()
+    author = st.text_input("Your name", value=state.author(), key=state.AUTHOR_INPUT)
+    if author.strip() != state.author():  # remembered for this browser session; drafts are kept per name
+        state.change_person(author.strip())
 
 
 def show_pending_merge() -> None:

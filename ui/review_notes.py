@@ -6,6 +6,7 @@ import streamlit as st
 
 from canvases import CANVASES
 from services import reviews
+from services.access import Action
 from services.reviews import ReviewKind, ReviewNote
 from ui import sign_in, state, ui_messages
 from ui.literal_markdown import literal
@@ -36,7 +37,9 @@ def _where_label(choice: tuple[str, str, str] | None) -> str:
 
 
 def render_note_form(workspace_id: str, number: int, workspace: dict[str, Any], key: str) -> None:
-    """Comment on version `number`, optionally on one section, or mark it reviewed or approved."""
+    """Comment on version `number`, optionally on one section, or mark it reviewed or approved (reviewers and up)."""
+    if not state.can(Action.COMMENT):
+        return
     with st.form(f"review-{key}", clear_on_submit=True, border=True):
         st.markdown(f"**Review version {number}**")
         author = state.author()

@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from services import configuration, room
+from services.access import Action
 from services.workspaces import StorageUnavailable
 from ui import state, ui_messages
 from ui.literal_markdown import literal
@@ -48,6 +49,8 @@ def keep_draft_quietly() -> str | None:
 
 
 def _keep_draft() -> None:
+    if not state.can(Action.SAVE):  # nothing to keep: the pages are read-only for this person
+        return
     workspace_id, person = st.session_state[state.WORKSPACE_ID], state.person()
     if not state.is_dirty():
         st.session_state[state.FIRST_CHANGE] = None

@@ -223,6 +223,12 @@ def acting_as(typed_name: str) -> Person:
     return local_person(typed_name.strip())
 
 
+def role() -> str | None:
+    workspace_id = st.session_state.get(WORKSPACE_ID)
+    found = None if workspace_id is None else access.role_in(repository(), workspace_id, person())
+    return None if found is None else str(found)
+
+
 def can(action: Action) -> bool:
     """Whether the person's role in the open workspace allows `action`, to show only the controls they may use."""
     workspace_id = st.session_state.get(WORKSPACE_ID)

@@ -152,3 +152,4 @@ CANNOT_EDIT = "You can read and export this workspace; changing it needs the edi
 MEMBER_ADDED = "{email} is now {role} of this workspace."
 MEMBER_REMOVED = "{email} is no longer a member of this workspace."
 NO_WORKSPACE_SHARED = "No workspace is shared with you yet. Create one, or ask an owner to add {email}."
+ACCEPTING_NEEDS_REVIEWER = "Accepting this risk needs the reviewer role or higher."

@@ -44,9 +44,16 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = ST
 
 
 @contextmanager
-def running_app(data_dir: Path, environment: dict[str, str] | None = None) -> Iterator[RunningApp]:
-    """The app on its own data folder (and `environment` on top of ours); stopped with every child on leaving."""
-    port = free_port()
+def running_app(
+    data_dir: Path,
+    environment: dict[str, str] | None = None,
+    *,
+    port: int | None = None,
+    arguments: tuple[str, ...] = (),
+) -> Iterator[RunningApp]:
+    """The app on its own data folder (and `environment` on top of ours, `arguments` for `streamlit run`); stopped
+    with every child on leaving."""
+    port = port or free_port()
     env = {k: v for k, v in os.environ.items() if k != configuration.DATABASE_URL_VARIABLE}  # SQLite in data_dir
     env[configuration.DATA_DIR_VARIABLE] = str(data_dir)
     env.update(environment or {})
@@ -61,6 +68,7 @@ def running_app(data_dir: Path, environment: dict[str, str] | None = None) -> It
         "127.0.0.1",
         "--server.fileWatcherType",
         "none",
+        *arguments,
     ]
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True

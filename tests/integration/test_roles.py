@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from models.access import ALLOWED, LOCAL_MEMBER
+from models.access import ALLOWED, LOCAL_MEMBER, least_role_for
 from services import access, downloads, reviews, saving, workspaces
 from services.access import Action, PermissionDenied, Person, Role, local_person
 from storage.repository import ReviewKind, WorkspaceRepository
@@ -65,7 +65,7 @@ def test_each_role_may_do_exactly_its_actions(repo: WorkspaceRepository, role: R
     with pytest.raises(PermissionDenied) as denied:
         attempt(action)(repo, workspace_id, person)
     checked = Action.READ if action is Action.EXPORT else action  # an export is of a workspace the person read
-    needed = access.least_role_for(checked)
+    needed = least_role_for(checked)
     held = f"their role is {role}" if role else "they are not a member of it"
     assert str(denied.value) == (
         f"{person.email} may not {checked} in this workspace: that needs the {needed} role or higher, and {held}."

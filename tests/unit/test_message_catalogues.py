@@ -154,5 +154,7 @@ def test_the_allowed_exceptions_still_exist() -> None:
 def test_no_catalogue_assigns_a_name_twice(catalogue: str) -> None:
     """A second assignment silently replaces the first text everywhere it is used; neither ruff nor mypy says so."""
     tree = ast.parse((ROOT / catalogue).read_text(encoding="utf-8"))
-    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
+    names = [
+        t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)
+    ]
     assert sorted({n for n in names if names.count(n) > 1}) == []

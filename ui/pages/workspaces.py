@@ -7,7 +7,8 @@ import streamlit as st
 from canvases.workspace_settings import WORKSPACE_SETTINGS
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from services import configuration, downloads, files, workspaces
-from ui import state, ui_messages
+from services.access import Action
+from ui import members_view, state, ui_messages
 from ui.canvas_page import finish_form
 from ui.form import FormContext, render_section
 from ui.literal_markdown import literal
@@ -169,6 +170,8 @@ def current_actions() -> None:
             workspaces.duplicate_workspace(state.repository(), workspace_id, copy_name.strip(), person=state.person())
             state.flash("success", ui_messages.DUPLICATED.format(name=literal(copy_name.strip())))
             st.rerun()
+    if not state.can(Action.DELETE):
+        return
     with columns[2].popover("Delete", icon="🗑️"):
         st.write(ui_messages.CONFIRM_DELETE_WORKSPACE.format(name=literal(data["name"])))
         if st.checkbox("Yes, delete this workspace", key="delete-confirm") and st.button(
@@ -220,6 +223,10 @@ with right:
     if state.has_workspace():
         st.subheader(f"Open: {literal(state.draft()['name']) or '(unnamed)'}")
         current_actions()
-        settings()
-    else:
+        members_view.render_members()
+        if state.can(Action.SAVE):
+            settings()
+    elif summaries or not state.person().signed_in:
         st.info(ui_messages.NO_WORKSPACE_OPEN_HERE)
+    else:
+        st.info(ui_messages.NO_WORKSPACE_SHARED.format(email=literal(state.person().email)))
