@@ -40,3 +40,16 @@ NOT_A_MEMBER = "they are not a member of it"
 SOMEONE = "Someone"
 BAD_MEMBER_EMAIL = "{email!r} is not an e-mail address; members are added by the address they sign in with."
 LAST_OWNER = "{email} is the workspace's only owner; make someone else owner first."
+
+# Where the app listens (services/hosting.py), said by scripts/run.sh on start.
+LOCAL_ONLY = (
+    "No sign-in provider is configured, so the workbench is a one-person tool on this machine: it listens on "
+    "{address} only. To share it with a team, configure sign-in and set {variable} (docs/deploy.md)."
+)
+SIGN_IN_ON = "Sign-in through {provider}; listening on {address}."
+OPEN_WITHOUT_SIGN_IN = (
+    "Not started: listening on {address} would let anyone who reaches it read, change and delete every workspace, "
+    "and no sign-in provider is configured (an [auth] section in {files}). Configure one (docs/deploy.md) or "
+    "listen on 127.0.0.1."
+)
+SECRETS_UNREADABLE = "Not started: {path} cannot be read as TOML: {error}"

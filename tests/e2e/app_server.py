@@ -49,10 +49,8 @@ def running_app(
     environment: dict[str, str] | None = None,
     *,
     port: int | None = None,
-    arguments: tuple[str, ...] = (),
 ) -> Iterator[RunningApp]:
-    """The app on its own data folder (and `environment` on top of ours, `arguments` for `streamlit run`); stopped
-    with every child on leaving."""
+    """The app on its own data folder (and `environment` on top of ours); stopped with every child on leaving."""
     port = port or free_port()
     env = {k: v for k, v in os.environ.items() if k != configuration.DATABASE_URL_VARIABLE}  # SQLite in data_dir
     env[configuration.DATA_DIR_VARIABLE] = str(data_dir)
@@ -64,11 +62,8 @@ def running_app(
         "scripts/run.sh",
         "--server.port",
         str(port),
-        "--server.address",
-        "127.0.0.1",
         "--server.fileWatcherType",
         "none",
-        *arguments,
     ]
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True

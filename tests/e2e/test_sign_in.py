@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from models.bounded_context import BoundedContextCanvas
 from models.workspace import Workspace
-from services import access, workspaces
+from services import access, hosting, workspaces
 from services.access import Person, Role
 from tests.e2e.app_server import RunningApp, free_port, running_app
 from tests.e2e.conftest import new_context
@@ -93,7 +93,7 @@ def team(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TeamServer]:
             f'server_metadata_url = "http://localhost:{provider.server_port}/.well-known/openid-configuration"\n',
             encoding="utf-8",
         )
-        with running_app(data_dir, port=port, arguments=("--secrets.files", str(secrets_file))) as app:
+        with running_app(data_dir, {hosting.SECRETS_VARIABLE: str(secrets_file)}, port=port) as app:
             yield TeamServer(app, workspace_id)
 
 
