@@ -6,12 +6,12 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+import cli_database
 from canvases import CANVASES
 from models.workspace import Workspace
-from services import analysing, comparison, configuration, downloads, files, workspaces
+from services import analysing, comparison, downloads, files, workspaces
 from services.downloads import PAGE_SIZES, CanvasNotFound
-from services.files import BackupInvalid, WorkspaceExists, WorkspaceFileError
-from services.workspaces import StorageUnavailable, WorkspaceRepository
+from services.files import WorkspaceFileError
 
 EXIT_OK, EXIT_GATE_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -20,8 +20,6 @@ EXIT_OK, EXIT_GATE_FAILED, EXIT_INVALID = 0, 1, 2
 VALID = "{path}: valid workspace '{name}' with {summary}."
 IMPORTED = "{path}: imported '{name}' with {summary}, {teams} teams."
 WROTE = "Wrote {path} ({size:,} bytes)."
-BACKED_UP = "Wrote {count} versions of {workspaces} workspaces to {path}."
-RESTORED = "Restored {count} versions from {path}."
 # Errors and warnings, on standard error; `error` is the caught exception's own message.
 CANNOT_WRITE = "{path}: cannot be written: {reason}."
 LOCATED_ERROR = "{path}: {error}"
@@ -29,8 +27,6 @@ LOCATED_WARNING = "{path}: warning: {warning}"
 REFUSED_BLOCKS = "{path}: error: {warning}"
 EXPORT_PROBLEM = "cli.py export: {problem}"
 DIFF_WARNING = "cli.py diff: warning: {warning}"
-BACKUP_NOT_WRITTEN = "{path}: not written: {error}"
-NOTHING_RESTORED = "Nothing restored: {error}"
 # What `export` is asked to print.
 NOT_AN_EXPORT_FORMAT = "--format {format} is not an export format; choose {formats}."
 PDF_NEEDS_CANVAS = "--format pdf needs --canvas NAME, the name of one canvas in the workspace."
@@ -170,54 +166,6 @@ def run_export(args: argparse.Namespace) -> int:
     return _write_file(args.output or Path(name), content)
 
 
-def _open_database(url: str | None) -> WorkspaceRepository | None:
-    try:
-        return configuration.open_repository(configuration.data_folder(), url=url)
-    except StorageUnavailable as error:
-        print(error, file=sys.stderr)
-        return None
-
-
-def run_backup(args: argparse.Namespace) -> int:
-    """Every version of every workspace into one file; exit 2 when the database cannot be read."""
-    repo = _open_database(args.database)
-    if repo is None:
-        return EXIT_INVALID
-    try:
-        count = files.back_up_history(repo, args.output)
-    except (OSError, StorageUnavailable) as error:
-        print(BACKUP_NOT_WRITTEN.format(path=args.output, error=error), file=sys.stderr)
-        return EXIT_INVALID
-    print(BACKED_UP.format(count=count, workspaces=len(repo.list_workspaces()), path=args.output))
-    return EXIT_OK
-
-
-def run_restore(args: argparse.Namespace) -> int:
-    """Adds the history in a backup file; exit 2, and nothing added, when the file or the database is wrong."""
-    repo = _open_database(args.database)
-    if repo is None:
-        return EXIT_INVALID
-    try:
-        count = files.restore_backup(repo, args.path)
-    except (BackupInvalid, WorkspaceExists, StorageUnavailable) as error:
-        print(NOTHING_RESTORED.format(error=error), file=sys.stderr)
-        return EXIT_INVALID
-    print(RESTORED.format(count=count, path=args.path))
-    return EXIT_OK
-
-
-def _add_history_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    database_help = "a database URL (default: WORKBENCH_DATABASE_URL, else the SQLite file in the data folder)"
-    save = commands.add_parser("backup", help="every version of every workspace to one file")
-    save.add_argument("-o", "--output", type=Path, required=True, help="the backup file to write")
-    save.add_argument("--database", metavar="URL", help=database_help)
-    save.set_defaults(run=run_backup)
-    load = commands.add_parser("restore", help="add the history in a backup file to a database (SQLite or PostgreSQL)")
-    load.add_argument("path", type=Path, help="a file written by cli.py backup")
-    load.add_argument("--database", metavar="URL", help=database_help)
-    load.set_defaults(run=run_restore)
-
-
 def run_diff(args: argparse.Namespace) -> int:
     """Two versions compared; exit 0, or 2 naming the file, workspace or version that cannot be read."""
     try:
@@ -286,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     cml_out.add_argument("-o", "--output", type=Path, help="the .cml file to write (default: standard output)")
     cml_out.set_defaults(run=run_export_cml)
     _add_export_command(commands)
-    _add_history_commands(commands)
+    cli_database.add_database_commands(commands)
     _add_diff_command(commands)
     return parser
 
