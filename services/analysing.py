@@ -10,8 +10,10 @@ from analysis.engine import Analysis, analyze_workspace
 from analysis.metrics import broker_scores
 from analysis.score import Score, gate_for
 from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
+from formats.workspace_json.input_limits import limit_problems
 from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Problem, Workspace
+from services.configuration import input_limits
 
 __all__ = [
     "LEVER_MAX_CONTEXTS",
@@ -42,8 +44,14 @@ def coupling_analysis(workspace: Workspace, *, today: dt.date | None = None, wit
 
 
 def _workspace_or_problems(text: str) -> Workspace | list[Problem]:
+    """The draft as a workspace, or what keeps it from one: first a limit it goes past (a workspace built up in
+    the app meets the same limits as a file, before any analysis), then the validation's problems."""
+    data = json.loads(text)
+    too_much = limit_problems(data, input_limits())
+    if too_much:
+        return too_much
     try:
-        return validate_workspace_data(json.loads(text))
+        return validate_workspace_data(data)
     except WorkspaceInvalid as error:
         return error.problems
 

@@ -4,10 +4,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from diff.workspace_merge import ABSENT, Choice, Conflict, merge_workspace_data
+from formats.workspace_json.input_limits import limit_problems
 from models.access import Action, Person
-from models.validation import validate_workspace_data
+from models.validation import WorkspaceInvalid, validate_workspace_data
 from models.workspace import Workspace
 from services import access, service_messages
+from services.configuration import input_limits
 from storage.repository import VersionInfo, WorkspaceRepository
 
 __all__ = [  # a merge's choices come from here too, for the conflict view
@@ -65,6 +67,9 @@ def save_workspace(
     when it is bad. A newer version is merged in while the workspace is locked, so a save never has to be
     tried again however many people save at once; real conflicts come back as `pending`, nothing stored."""
     access.require(repo, workspace_id, person, Action.SAVE)
+    too_much = limit_problems(data, input_limits())
+    if too_much:  # built up in the app past the limits a file meets: said before any work, as for a file
+        raise WorkspaceInvalid(too_much)
     workspace = validate_workspace_data(data)
     data = workspace.model_dump(mode="json")  # merged in the same normal form as the stored versions
     merged: list[tuple[int, Workspace]] = []  # the newer version merged in and the result, when there was one
