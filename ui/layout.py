@@ -44,8 +44,8 @@ def render_sidebar() -> tuple[bool, Any]:
         show_pending_merge()
         if not sign_in.provider_configured():
             ask_name()
-        save = False
-        if state.can(Action.SAVE):
+        save, editable = False, state.can(Action.SAVE)
+        if editable:
             st.text_input(
                 "What changed?",
                 key=state.message_key(),
@@ -56,7 +56,8 @@ def render_sidebar() -> tuple[bool, Any]:
         else:
             st.caption(ui_messages.CANNOT_EDIT.format(role=state.role() or "none"))  # markdown: a role name
         discard = st.empty()
-        st.caption(f"Editing from version {st.session_state.get(state.BASE_VERSION) or '–'}")  # markdown: a number
+        doing = "Editing from" if editable else "Showing"
+        st.caption(f"{doing} version {st.session_state.get(state.BASE_VERSION) or '–'}")  # markdown: a number
         room_panel.room_panel()
         room_panel.guard_leaving()
     return save, (heading, status, discard)

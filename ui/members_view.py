@@ -8,10 +8,10 @@ from ui import state, ui_messages
 from ui.literal_markdown import literal
 
 ROLE_HELP = {
-    Role.VIEWER: "reads and exports",
-    Role.REVIEWER: "also comments, approves and accepts risks",
-    Role.EDITOR: "also saves",
-    Role.OWNER: "also manages members, deletes and restores",
+    Role.OWNER: "everything an editor may, and manage members, delete, restore",
+    Role.EDITOR: "everything a reviewer may, and save",
+    Role.REVIEWER: "read, export, comment, approve, accept risks",
+    Role.VIEWER: "read and export",
 }
 
 
@@ -22,8 +22,8 @@ def render_members() -> None:
     with st.expander("Members and roles", icon="👥"):
         st.markdown(ui_messages.YOUR_ROLE.format(role=role or "none"))  # markdown: a role name
         members = access.list_members(state.repository(), workspace_id, person)
-        rows = [{"Member": m.person, "Role": m.role, "May": ROLE_HELP[Role(m.role)]} for m in members]
-        st.dataframe(rows, hide_index=True, width="stretch", key="members-table")
+        st.markdown("\n".join(f"- {literal(m.person)}: **{m.role}**" for m in members))  # markdown: roles escaped
+        st.caption(" · ".join(f"{r}: {ROLE_HELP[r]}" for r in Role))  # markdown: the roles' fixed texts
         if state.can(Action.MANAGE_MEMBERS):
             _member_form(workspace_id)
 
@@ -31,7 +31,7 @@ def render_members() -> None:
 def _member_form(workspace_id: str) -> None:
     with st.form("member-form", clear_on_submit=True, border=False):
         email = st.text_input("E-mail", placeholder="name@example.org", key="member-email")
-        role = st.selectbox("Role", list(Role), index=1, format_func=lambda r: f"{r} ({ROLE_HELP[r]})")
+        role = st.selectbox("Role", list(Role), index=1, format_func=str)
         add, remove = st.columns(2)
         adding = add.form_submit_button("Add or change", icon="➕")
         removing = remove.form_submit_button("Remove", icon="➖")

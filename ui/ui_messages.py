@@ -140,13 +140,12 @@ CONFIRM_DELETE_WORKSPACE = "Delete **{name}** and everything in it? This cannot 
 DELETED_WORKSPACE = "Deleted workspace '{name}'."
 NO_WORKSPACE_OPEN_HERE = "No workspace is open. Open one from the list or create a new one."
 
-# Sign-in and roles (ui/sign_in.py, ui/members_view.py).
+# Sign-in and roles (ui/sign_in.py, ui/members_view.py, and where a role hides controls).
 SIGN_IN_NEEDED = (
     "This workbench is shared by a team: sign in to see the workspaces you are a member of. "
     "Your name and e-mail come from the sign-in and are recorded with every version, comment and decision."
 )
 SIGNED_IN_AS = "Signed in as {who}"
-LOCAL_TOOL = "No sign-in is set up: this workbench is a one-person tool on this machine."
 YOUR_ROLE = "Your role here: **{role}**"
 CANNOT_EDIT = "You can read and export this workspace; changing it needs the editor role (your role: {role})."
 MEMBER_ADDED = "{email} is now {role} of this workspace."
