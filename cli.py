@@ -56,6 +56,14 @@ def run_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK if analysing.gate_passes(analysis, fail_on=args.fail_on) else EXIT_GATE_FAILED
 
 
+def run_readiness(args: argparse.Namespace) -> int:
+    """Exit 0 when the workspace is ready for the phase, 1 when it is not, 2 when the input is not a workspace."""
+    analysis = analysing.coupling_analysis(files.read_any_workspace(args.path), with_lever=False)
+    phase = analysing.phase_to_judge(analysis, args.phase)
+    print(analysing.readiness_report(analysis, phase, fmt=args.format), end="")
+    return EXIT_OK if analysis.readiness.phase(phase).ready else EXIT_GATE_FAILED
+
+
 def _write_output(output: Path | None, content: str) -> bool:
     """Writes `content` to `output`, or to standard output when there is none; False when it cannot."""
     if output is None:
@@ -222,6 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="what fails the gate (default: an unaccepted error)",
     )
     review.set_defaults(run=run_analyze)
+    ready = commands.add_parser("readiness", help="what a phase still needs answered; exit 1 when not ready for it")
+    ready.add_argument("path", type=Path, help="a workspace file")
+    ready.add_argument("--phase", choices=["poc", "mvp", "product", "scaled"], help="default: the next phase")
+    ready.add_argument("--format", choices=["text", "json"], default="text")
+    ready.set_defaults(run=run_readiness)
     cml_in = commands.add_parser("import", help="a Context Mapper .cml file as a workspace file; exit 2 with errors")
     cml_in.add_argument("path", type=Path, help="a .cml file")
     cml_in.add_argument("-o", "--output", type=Path, help="the workspace file to write (default: standard output)")

@@ -11,6 +11,7 @@ from analysis.finding_texts import ACCEPTED_EXPIRED
 from analysis.gc_pause import cyclic_gc_paused
 from analysis.lever import biggest_lever
 from analysis.metrics import MapMetrics, NodeMetrics, map_metrics, node_metrics
+from analysis.readiness import ReadinessReport, assess_readiness
 from analysis.rules.common import RuleContext
 from analysis.rules.registry import RULE_FUNCTIONS, balance_findings, consistency_findings
 from analysis.score import Score, compute_score
@@ -27,6 +28,7 @@ class Analysis:
     node_metrics: dict[str, NodeMetrics]
     map_metrics: MapMetrics
     score: Score
+    readiness: ReadinessReport
 
 
 def apply_accepted_risks(findings: list[Finding], risks: list[AcceptedRisk], today: dt.date) -> list[Finding]:
@@ -95,4 +97,5 @@ def _analysis(workspace: Workspace, today: dt.date, config: AnalysisConfig, leve
 
     hint = biggest_lever(cmap, done.findings, done.score.value, config, rerun) if lever else ""
     score = replace(done.score, lever=hint)
-    return Analysis(workspace.name, cmap, done.findings, done.node_metrics, done.map_metrics, score)
+    readiness = assess_readiness(workspace, done.findings, today)
+    return Analysis(workspace.name, cmap, done.findings, done.node_metrics, done.map_metrics, score, readiness)

@@ -30,7 +30,14 @@ def rows_for(field: FieldDef, value: list[Any]) -> list[Row]:
 
 
 def _text_columns(field: FieldDef) -> set[str]:
-    other_kinds = (FieldKind.CHOICE, FieldKind.CONTEXT, FieldKind.TEAM, FieldKind.BOOL)
+    other_kinds = (
+        FieldKind.CHOICE,
+        FieldKind.CONTEXT,
+        FieldKind.TEAM,
+        FieldKind.BOOL,
+        FieldKind.NUMBER,
+        FieldKind.INTEGER,
+    )
     return {c.key for c in field.columns if c.kind not in other_kinds}
 
 

@@ -127,4 +127,8 @@ def rename_references(data: Data, renames: Renames) -> dict[str, Any]:
         }
         for canvas in data.get("architecture_canvases", [])
     ]
+    if "readiness" in data:
+        objectives = data["readiness"].get("service_objectives", [])
+        renamed = [{**o, "context": _renamed(o["context"], contexts)} for o in objectives]
+        result["readiness"] = {**data["readiness"], "service_objectives": renamed}
     return result

@@ -13,6 +13,7 @@ from analysis.engine import analyze_workspace
 from analysis.gc_pause import cyclic_gc_paused
 from canvases import CANVASES
 from canvases.definition import CanvasDef, Column, FieldDef, FieldKind, SectionDef
+from canvases.readiness import READINESS
 from canvases.workspace_settings import WORKSPACE_SETTINGS
 from diff.diff_documents import diff_document, record_score
 from diff.diff_entries import Identity, pair_entries
@@ -86,7 +87,7 @@ def _settings_diff(old: Mapping[str, Any], new: Mapping[str, Any], renames: Rena
         WORKSPACE_SETTINGS,
         old,
         new,
-        extra_sections=(ACCEPTED_RISKS,),
+        extra_sections=(ACCEPTED_RISKS, *READINESS.sections),
         ignore=NOT_SETTINGS,
         forced=forced_rows(renames),
     )

@@ -45,3 +45,7 @@ DUPLICATE_TEAM = "Another team is already called '{name}'."
 DUPLICATE_API_PRODUCT = "'{name}' already has an API Product Canvas; a context has at most one."
 COLLABORATOR_IS_SELF = "A context cannot list itself ('{name}') as a collaborator."
 AVAILABILITY_RANGE = "Availability is a percentage between 0 and 100 (found {value})."
+
+# Delivery-phase readiness (models/readiness.py).
+NOT_A_DATE = "A date as YYYY-MM-DD, e.g. 2027-03-31 (found '{value}')."
+DUPLICATE_OBJECTIVE = "'{name}' already has service objectives; give each context one row."

@@ -14,6 +14,7 @@ from models.api_product_canvas import ApiProductCanvas
 from models.architecture_canvas import ArchitectureCommunicationCanvas
 from models.base import Name, StrictModel, is_blank
 from models.bounded_context import AiKind, BoundedContextCanvas
+from models.readiness import Readiness
 from models.relationship import Relationship
 
 SCHEMA_VERSION = 1
@@ -80,6 +81,7 @@ class Workspace(StrictModel):
     api_products: list[ApiProductCanvas] = Field(default_factory=list)
     relationships: list[Relationship] = Field(default_factory=list)
     accepted_risks: list[AcceptedRisk] = Field(default_factory=list)
+    readiness: Readiness = Field(default_factory=Readiness)
 
     @field_validator("name")
     @classmethod
@@ -110,6 +112,7 @@ def find_reference_problems(ws: Workspace) -> list[Problem]:
         *_relationship_references(ws),
         *_repeated_relationships(ws),
         *_canvas_references(ws),
+        *_objective_references(ws),
     ]
 
 
@@ -207,3 +210,14 @@ def _canvas_references(ws: Workspace) -> Iterator[Problem]:
                     f"architecture_canvases[{i}].components[{j}].bounded_context",
                     messages.UNKNOWN_BOUNDED_CONTEXT.format(name=component.bounded_context),
                 )
+
+
+def _objective_references(ws: Workspace) -> Iterator[Problem]:
+    contexts, seen = {c.name for c in ws.bounded_contexts}, set()
+    for i, objective in enumerate(ws.readiness.service_objectives):
+        path = f"readiness.service_objectives[{i}].context"
+        if objective.context not in contexts:
+            yield Problem(path, messages.UNKNOWN_BOUNDED_CONTEXT.format(name=objective.context))
+        elif objective.context in seen:
+            yield Problem(path, messages.DUPLICATE_OBJECTIVE.format(name=objective.context))
+        seen.add(objective.context)

@@ -10,9 +10,10 @@ from analysis.engine import Analysis, analyze_workspace
 from analysis.metrics import broker_scores
 from analysis.score import Score, gate_for
 from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
+from formats.readiness_report.readiness_report import readiness_as_data, readiness_as_text
 from formats.workspace_json.input_limits import limit_problems
 from models.validation import WorkspaceInvalid, validate_workspace_data
-from models.workspace import Problem, Workspace
+from models.workspace import DeliveryPhase, Problem, Workspace
 from services.configuration import input_limits
 
 __all__ = [
@@ -70,6 +71,20 @@ def score_with_lever_text(text: str, *, today: dt.date, quick: Score) -> Score:
     if isinstance(checked, list):
         return quick
     return replace(quick, lever=coupling_analysis(checked, today=today).score.lever)
+
+
+def phase_to_judge(analysis: Analysis, phase: str | None) -> DeliveryPhase:
+    """The phase asked for, else the workspace's next phase (its own when it is already scaled)."""
+    if phase:
+        return DeliveryPhase(phase)
+    return analysis.readiness.next_phase or analysis.readiness.current
+
+
+def readiness_report(analysis: Analysis, phase: DeliveryPhase, *, fmt: Literal["text", "json"]) -> str:
+    """The phase table and the open items of `phase`, as plain text or as JSON."""
+    if fmt == "json":
+        return json.dumps(readiness_as_data(analysis.readiness, phase), indent=2, ensure_ascii=False)
+    return readiness_as_text(analysis.readiness, phase)
 
 
 def gate_passes(analysis: Analysis, *, fail_on: FailOn = "error") -> bool:

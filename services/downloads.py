@@ -11,6 +11,7 @@ from formats.graphviz.map_render import MapFormat, MapRenderError, render_map_im
 from formats.pdf.pdf_canvas import CanvasNotFound, render_canvas_pdf
 from formats.pdf.pdf_findings import findings_section
 from formats.pdf.pdf_geometry import PAGE_SIZES, PageSize
+from formats.pdf.pdf_readiness import readiness_section
 from formats.pdf.pdf_report import MapWarning, ProgressCallback, render_workspace_report
 from formats.workspace_json.workspace_file import dump_workspace_json
 from models.workspace import Workspace
@@ -102,6 +103,7 @@ def export_workspace_report(
         printed_on=printed_on,
         map_svg=map_svg,
         findings_section=findings,
+        readiness=readiness_section(analysis.readiness) if analysis else None,
         on_progress=on_progress,
     )
     return f"{file_stem(workspace.name, fallback='canvas')}-report-{page_size}.pdf", pdf

@@ -1,6 +1,7 @@
 """Workspaces and their versions: create, duplicate, import, delete, list history, tag and describe."""
 
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from analysis.config import DEFAULT_CONFIG
@@ -108,28 +109,30 @@ def describe_workspace(workspace: Workspace) -> str:
     return ", ".join(f"{n} {label}{'' if n == 1 else 'es' if label.endswith('s') else 's'}" for n, label in parts)
 
 
+def _context_references(data: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every place in workspace data that names a bounded context: the record, and the key holding the name."""
+    for context in data["bounded_contexts"]:
+        for entry in [*context["inbound"], *context["outbound"]]:
+            yield entry, "collaborator"
+    for relationship in data["relationships"]:
+        yield relationship, "upstream"
+        yield relationship, "downstream"
+    for api in data["api_products"]:
+        yield api, "bounded_context"
+    for canvas in data["architecture_canvases"]:
+        for component in canvas["components"]:
+            yield component, "bounded_context"
+    for objective in data.get("readiness", {}).get("service_objectives", []):
+        yield objective, "context"
+
+
 def rename_context_references(data: dict[str, Any], old: str, new: str) -> int:
     """Points every reference to context `old` at `new` in workspace data; returns how many changed."""
     changed = 0
-    for context in data["bounded_contexts"]:
-        for entry in [*context["inbound"], *context["outbound"]]:
-            if entry["collaborator"] == old:
-                entry["collaborator"] = new
-                changed += 1
-    for relationship in data["relationships"]:
-        for side in ("upstream", "downstream"):
-            if relationship[side] == old:
-                relationship[side] = new
-                changed += 1
-    for api in data["api_products"]:
-        if api["bounded_context"] == old:
-            api["bounded_context"] = new
+    for record, key in _context_references(data):
+        if record[key] == old:
+            record[key] = new
             changed += 1
-    for canvas in data["architecture_canvases"]:
-        for component in canvas["components"]:
-            if component["bounded_context"] == old:
-                component["bounded_context"] = new
-                changed += 1
     return changed
 
 

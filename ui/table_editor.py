@@ -23,6 +23,9 @@ def _column_config(column: Column, contexts: list[str]) -> Any:
         return st.column_config.SelectboxColumn(column.label, options=contexts, help=column.help or None)
     if column.kind is FieldKind.BOOL:
         return st.column_config.CheckboxColumn(column.label, help=column.help or None, default=False)
+    if column.kind in (FieldKind.NUMBER, FieldKind.INTEGER):
+        step = 1 if column.kind is FieldKind.INTEGER else None
+        return st.column_config.NumberColumn(column.label, help=column.help or None, min_value=0, step=step)
     if column.kind is FieldKind.LONG_TEXT:
         return st.column_config.TextColumn(column.label, width="large", help=column.help or None)
     return st.column_config.TextColumn(column.label, help=column.help or None)

@@ -25,6 +25,7 @@ from formats.pdf.pdf_flowables import (
 )
 from formats.pdf.pdf_fonts import PdfFontWarning
 from formats.pdf.pdf_geometry import GEOMETRIES, Geometry, PageSize
+from formats.pdf.pdf_readiness import ReadinessSection, readiness_story
 from formats.pdf.pdf_report_sections import FindingRow, ReportSection, cover, findings, heading, map_drawing, overview
 from formats.pdf.pdf_text import MUTED, Look, Typesetter
 from models.workspace import Workspace
@@ -152,6 +153,7 @@ def render_workspace_report(
     printed_on: dt.date | None = None,
     map_svg: bytes | None = None,
     findings_section: ReportSection | None = None,
+    readiness: ReadinessSection | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> bytes:
     """The whole workspace as one PDF; the map (graphviz SVG) and the findings are optional parts."""
@@ -167,6 +169,9 @@ def render_workspace_report(
     if findings_section is not None:
         title = heading(ts, findings_section.title, size * 1.3, "findings")
         story += [PageBreak(TEXT), title, *findings(ts, findings_section, size)]
+    if readiness is not None:
+        title = heading(ts, readiness.title, size * 1.3, "readiness")
+        story += [PageBreak(TEXT), title, *readiness_story(ts, readiness, size)]
     story += _canvas_stories(workspace, ts, refs, page_size, tell)
     _seed(toc, story)
     pdf = build_pdf(

@@ -119,7 +119,9 @@ def test_markup_scripts_and_odd_names_in_every_field_are_kept_and_shown_literall
     assert not injected_script_ran(page) and session.dialogs == []
 
 
-def test_a_hundred_thousand_characters_in_every_field_are_kept_whole(session: BrowserSession, app: RunningApp) -> None:
+def test_texts_as_long_as_the_limit_in_every_field_are_kept_whole_and_one_more_is_refused(
+    session: BrowserSession, app: RunningApp
+) -> None:
     page = session.page
     create_workspace(page, "Long lab")
     open_page(page, BC, main(page).get_by_role("button", name="Add bounded context"))
@@ -128,10 +130,16 @@ def test_a_hundred_thousand_characters_in_every_field_are_kept_whole(session: Br
     outcome = save(page, author=LONG, message=LONG)
     assert re.match(r"Saved 'Long lab' at \S+ as version 2", outcome), outcome[:200]
     saved = context(stored(app.data_dir, "Long lab"), "Long context")
-    assert (len(saved["purpose"]), len(saved["ai_profile"]["provider"])) == (100_000, 100_000)
+    assert (saved["purpose"], saved["ai_profile"]["provider"]) == (LONG, LONG)
     assert saved["ubiquitous_language"] == [{"term": LONG, "definition": LONG}]
     head = versions(app.data_dir, "Long lab")[0]
     assert (head.author, head.message) == (LONG, LONG)
+    type_into(text_field(page, "Purpose"), LONG + "+")  # past the limit: said, and the text stays in the draft
+    outcome = save(page, message="one character more")
+    assert outcome.startswith("Not saved: 1 problem(s) to fix first."), outcome[:200]
+    assert f"holds {len(LONG) + 1} characters in one text; the limit is {len(LONG)}" in outcome
+    expect(text_field(page, "Purpose")).to_have_value(LONG + "+")
+    type_into(text_field(page, "Purpose"), LONG)
     open_page(page, "Workspaces", text_field(page, "Workspace name"))
     type_into(text_field(page, "Workspace name"), LONG)
     outcome = save(page, message="a long name")

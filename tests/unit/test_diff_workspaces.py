@@ -221,6 +221,8 @@ def test_removing_a_context_removes_its_node_and_every_edge_at_it() -> None:
         for component in data["architecture_canvases"][0]["components"]:
             if component["bounded_context"] == "Seller Conversation":
                 component["bounded_context"] = None
+        objectives = data["readiness"]["service_objectives"]
+        objectives[:] = [o for o in objectives if o["context"] != "Seller Conversation"]
 
     diff = diff_workspaces(EXAMPLE, edited(remove))
     assert diff.map.nodes_removed == {"Seller Conversation"}

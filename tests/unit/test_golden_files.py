@@ -27,14 +27,16 @@ from formats.graphviz.context_map_dot import render_context_map_dot
 from formats.graphviz.map_diff_dot import render_map_diff_dot
 from formats.pdf.pdf_canvas import render_canvas_pdf
 from formats.pdf.pdf_findings import findings_section
+from formats.pdf.pdf_readiness import readiness_section
 from formats.pdf.pdf_report import render_workspace_report
+from formats.readiness_report.readiness_report import readiness_as_data, readiness_as_text
 from formats.review.review_json import comparison_as_data
 from formats.review.review_markdown import render_review_markdown
 from formats.review.review_pdf import render_review_pdf
 from formats.review.review_text import render_review_text
 from formats.workspace_json.workspace_file import dump_workspace_json, read_workspace_file
 from models.validation import validate_workspace_data
-from models.workspace import Workspace
+from models.workspace import DeliveryPhase, Workspace
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -89,7 +91,10 @@ def canvas_pdf(kind: str, name: str) -> Callable[[], str]:
 def report_pdf() -> str:
     # Without the map: its SVG comes from the installed Graphviz, whose layout differs between versions.
     section = findings_section(example_analysis())
-    pdf = render_workspace_report(EXAMPLE, version_label="v1", printed_on=TODAY, findings_section=section)
+    readiness = readiness_section(example_analysis().readiness)
+    pdf = render_workspace_report(
+        EXAMPLE, version_label="v1", printed_on=TODAY, findings_section=section, readiness=readiness
+    )
     return pdf_text(pdf)
 
 
@@ -133,6 +138,16 @@ GOLDEN: dict[str, Golden] = {
     ),
     "analysis JSON": Golden(
         "home-valuation.analysis.json", analysis_as_data, lambda: as_json(analysis_as_data(example_analysis()))
+    ),
+    "readiness text": Golden(
+        "home-valuation.readiness.txt",
+        readiness_as_text,
+        lambda: readiness_as_text(example_analysis().readiness, DeliveryPhase.PRODUCT),
+    ),
+    "readiness JSON": Golden(
+        "home-valuation.readiness.json",
+        readiness_as_data,
+        lambda: as_json(readiness_as_data(example_analysis().readiness, DeliveryPhase.PRODUCT)),
     ),
     "canvas PDF, Bounded Context Canvas": Golden(
         "home-valuation.bcc-home-valuation-pdf.txt", render_canvas_pdf, canvas_pdf("bounded_context", "Home Valuation")

@@ -37,6 +37,25 @@ from models.bounded_context import (
     Term,
     VerificationMetric,
 )
+from models.readiness import (
+    AiActCategory,
+    BudgetKind,
+    BudgetLine,
+    Compliance,
+    DataQualityCheck,
+    EvolutionPlan,
+    GovernancePlan,
+    Hypothesis,
+    HypothesisResult,
+    Kpi,
+    Level,
+    PersonalData,
+    Readiness,
+    RecoveryPlan,
+    Risk,
+    RiskKind,
+    ServiceObjective,
+)
 from models.relationship import (
     SYMMETRIC_PATTERNS,
     DataUse,
@@ -356,7 +375,85 @@ def workspaces(draw: st.DrawFn) -> Workspace:
         api_products=[ApiProductCanvas(bounded_context=c, **draw(API_BODY)) for c in published],
         relationships=relationships,
         accepted_risks=draw(st.lists(accepted_risks, max_size=2)),
+        readiness=_readiness(draw, context_names),
     )
+
+
+# --- readiness ---------------------------------------------------------------------------------------
+
+iso_dates = st.one_of(st.just(""), st.dates().map(lambda d: d.isoformat()))
+amounts = optional(st.floats(min_value=0, max_value=1e12, allow_nan=False, allow_infinity=False))
+minutes = optional(st.integers(min_value=0, max_value=10**6))
+READINESS_BODY = st.fixed_dictionaries(
+    {
+        "concept": text,
+        "hypotheses": st.lists(
+            st.builds(
+                Hypothesis,
+                claim=required,
+                proven_when=text,
+                measured_by=text,
+                deadline=iso_dates,
+                result=enum(HypothesisResult),
+            ),
+            max_size=2,
+        ),
+        "budget": st.lists(
+            st.builds(BudgetLine, item=required, kind=enum(BudgetKind), amount=amounts, currency=text, period=text),
+            max_size=2,
+        ),
+        "kpis": st.lists(
+            st.builds(Kpi, name=required, quality=text, target=text, measured_by=text, current=text, owner=text),
+            max_size=2,
+        ),
+        "data_quality": st.lists(
+            st.builds(DataQualityCheck, data=required, check=text, threshold=text, owner=text), max_size=2
+        ),
+        "compliance": st.builds(
+            Compliance,
+            personal_data=enum(PersonalData),
+            data_classes=texts,
+            ai_act_category=enum(AiActCategory),
+            dpia_done=st.booleans(),
+            notes=text,
+        ),
+        "risks": st.lists(
+            st.builds(
+                Risk,
+                risk=required,
+                kind=enum(RiskKind),
+                likelihood=enum(Level),
+                impact=enum(Level),
+                mitigation=text,
+                owner=text,
+                accepted_by=text,
+                accepted_on=iso_dates,
+            ),
+            max_size=2,
+        ),
+        "evolution": st.builds(EvolutionPlan, update_cadence=text, evaluation_suite=text, drift_monitoring=text),
+        "governance": st.builds(GovernancePlan, model_owner=text, approval_path=text),
+        "disaster_recovery": st.builds(RecoveryPlan, plan=text, restore_tested_on=iso_dates),
+        "cost_optimization": text,
+        "training_plan": text,
+    }
+)
+
+
+def _readiness(draw: st.DrawFn, context_names: list[str]) -> Readiness:
+    objectives = [
+        ServiceObjective(
+            context=c,
+            availability_percent=draw(optional(st.floats(min_value=0, max_value=100, allow_nan=False))),
+            latency_p95_ms=draw(minutes),
+            recovery_time_minutes=draw(minutes),
+            recovery_point_minutes=draw(minutes),
+            when_down=draw(text),
+        )
+        for c in context_names
+        if draw(st.booleans())
+    ]
+    return Readiness(service_objectives=objectives, **draw(READINESS_BODY))
 
 
 def _same_relationship(a: Relationship, b: Relationship) -> bool:

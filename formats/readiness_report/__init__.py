@@ -1,0 +1,1 @@
+"""The readiness report as data and as text."""
