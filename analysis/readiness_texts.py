@@ -12,6 +12,19 @@ class ReadinessText:
 
 
 PHASE_TITLES = {"poc": "PoC", "mvp": "MVP", "product": "Product", "scaled": "Scaled"}
+# What each phase is about, as the delivery model lists it (docs/readiness.md shows this table).
+PHASE_CONCERNS = {
+    "poc": "a minimal concept; for each thing to prove: what, when it counts as proven, how success is measured "
+    "(several PoCs may be needed; none if all is clear)",
+    "mvp": "concept, data quality, compliance, minimal SLAs; budget (initial, operational, extension and update "
+    "costs); success (quality, KPIs, how they are measured); architecture (loosely coupled, good APIs between "
+    "components); SLA (what happens if it does not work, how fast we recover); security and compliance; security "
+    "and business risks and their acceptance",
+    "product": "concept, data quality, compliance, SLAs, evolution (how the system and its models change; evaluate "
+    "after every small change)",
+    "scaled": "concept, data quality, compliance, SLAs, evolution, governance, disaster recovery, cost "
+    "optimization, training plan",
+}
 
 RULES: dict[str, ReadinessText] = {
     "RDY001": ReadinessText(

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from analysis.engine import Analysis
 from diff.diff_entries import pair_entries
 from diff.diff_model import FindingChange, FindingsDiff, ScoreChange
+from diff.diff_readiness import diff_readiness
 from models.finding import Finding
 
 SUBJECT_LINKS = re.compile(r"( <-> | -> )")  # how subjects join contexts: "A -> B", "A <-> B", "A -> B -> A"
@@ -43,4 +44,5 @@ def diff_findings(old: Analysis, new: Analysis, names: Mapping[str, str]) -> Fin
         resolved=tuple(sorted(resolved, key=lambda f: f.sort_key)),
         changed=tuple(changed),
         score=score,
+        readiness=diff_readiness(old.readiness, new.readiness),
     )

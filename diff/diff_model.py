@@ -231,6 +231,31 @@ class ScoreChange:
 
 
 @dataclass(frozen=True)
+class PhaseFigure:
+    """A phase's readiness before and after: concerns answered (of `required`), and whether it is ready."""
+
+    phase: str
+    answered_before: int
+    answered_after: int
+    required: int
+    ready_before: bool
+    ready_after: bool
+
+
+@dataclass(frozen=True)
+class ReadinessChange:
+    phase_before: str
+    phase_after: str
+    phases: tuple[PhaseFigure, ...]  # only the phases whose figure or gate moved
+    newly_open: tuple[tuple[str, str], ...]  # (rule, title): answered before, a gap now
+    newly_answered: tuple[tuple[str, str], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return self.phase_before == self.phase_after and not (self.phases or self.newly_open or self.newly_answered)
+
+
+@dataclass(frozen=True)
 class FindingsDiff:
     """Findings only the new version has, findings it no longer has, and those whose severity or status moved."""
 
@@ -238,6 +263,7 @@ class FindingsDiff:
     resolved: tuple[Finding, ...]
     changed: tuple[FindingChange, ...]
     score: ScoreChange
+    readiness: ReadinessChange | None = None
 
     def count(self, which: Literal["new", "resolved"], severity: Severity) -> int:
         """Findings of `severity` that count (not the ones that could not be evaluated)."""

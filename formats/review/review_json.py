@@ -3,6 +3,7 @@
 from typing import Any
 
 from diff.diff_model import Change, Comparison, DocumentDiff, EdgeDiff, EntryRef, FindingsDiff, MapDiff, PathPart
+from formats.review.review_readiness import readiness_data
 from formats.review.review_text import summary_line
 from models.finding import Finding
 
@@ -92,6 +93,7 @@ def _findings(findings: FindingsDiff) -> dict[str, Any]:
         "new": [_finding(f) for f in findings.new],
         "resolved": [_finding(f) for f in findings.resolved],
         "changed": [{"old": _finding(c.old), "new": _finding(c.new)} for c in findings.changed],
+        "readiness": None if findings.readiness is None else readiness_data(findings.readiness),
     }
 
 

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from canvases.vocabulary import PATTERN_LABELS
 from diff.diff_model import Change, ChangeKind, Comparison, DocumentDiff, FindingsDiff, WordOp, WorkspaceDiff
+from formats.review.review_readiness import readiness_lines
 from formats.review.review_text import (
     EMPTY,
     NODE_KINDS,
@@ -84,6 +85,12 @@ def _findings(findings: FindingsDiff) -> list[str]:
     return [*lines, ""]
 
 
+def _readiness(findings: FindingsDiff) -> list[str]:
+    if findings.readiness is None or findings.readiness.is_empty:
+        return []
+    return ["## Readiness", "", *(f"- {escape(line)}" for line in readiness_lines(findings.readiness)), ""]
+
+
 def _map(diff: WorkspaceDiff) -> list[str]:
     lines = ["## Context map", ""]
     renamed = {new: old for old, new in diff.map.nodes_renamed.items()}
@@ -121,7 +128,7 @@ def render_review_markdown(comparison: Comparison) -> str:
         "",
     ]
     if comparison.findings is not None:
-        lines += _findings(comparison.findings)
+        lines += [*_findings(comparison.findings), *_readiness(comparison.findings)]
     lines += _map(diff)
     lines += ["## Canvases", ""]
     lines += [line for d in diff.documents for line in _document(d)] or ["No changes.", ""]

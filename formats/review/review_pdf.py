@@ -15,6 +15,7 @@ from formats.pdf.pdf_report_sections import SEVERITY_FILLS, heading
 from formats.pdf.pdf_tables import flowable_table
 from formats.pdf.pdf_text import MUTED, PLAIN, Look, Typesetter
 from formats.review.review_pdf_cells import KIND_FILLS, KIND_WORDS, before_after, text_cell
+from formats.review.review_readiness import readiness_lines
 from formats.review.review_text import (
     NODE_KINDS,
     declared_label,
@@ -53,6 +54,13 @@ def _finding_row(
 ) -> list[Flowable]:
     cells = [change, severity, (status or f.status.value).replace("_", " "), f.rule, f.subject, f.message]
     return [text_cell(ts, c, size) for c in cells]
+
+
+def _readiness(ts: Typesetter, findings: FindingsDiff, size: float) -> list[Flowable]:
+    if findings.readiness is None or findings.readiness.is_empty:
+        return []
+    story: list[Flowable] = [Spacer(0, size), ts.paragraph("Readiness", size * 1.15, Look(bold=True))]
+    return [*story, *(ts.paragraph(line, size, PLAIN) for line in readiness_lines(findings.readiness))]
 
 
 def _findings(ts: Typesetter, findings: FindingsDiff, size: float) -> list[Flowable]:
@@ -151,7 +159,11 @@ def render_review_pdf(
     story: list[Flowable] = [Bookmark(Marks((OutlineEntry(0, "Cover", "cover"),), context=context))]
     story += _cover(ts, comparison, imprint, size)
     if comparison.findings is not None:
-        story += [PageBreak(TEXT), *_findings(ts, comparison.findings, size)]
+        story += [
+            PageBreak(TEXT),
+            *_findings(ts, comparison.findings, size),
+            *_readiness(ts, comparison.findings, size),
+        ]
     story += _map(ts, diff, size)
     story += [PageBreak(TEXT), heading(ts, "Canvases", size * 1.3, "canvases")]
     for index, document in enumerate(diff.documents):

@@ -17,6 +17,7 @@ from diff.diff_model import (
     WorkspaceDiff,
 )
 from diff.diff_values import SEPARATOR
+from formats.review.review_readiness import readiness_lines, readiness_summary
 from models.finding import Finding, FindingStatus, Severity
 
 NODE_KINDS = (ChangeKind.ADDED, ChangeKind.REMOVED, ChangeKind.RENAMED, ChangeKind.CHANGED)
@@ -89,6 +90,8 @@ def _finding_parts(findings: FindingsDiff) -> Iterator[str]:
     accepted = sum(1 for c in findings.changed if c.new.status is FindingStatus.ACCEPTED and not c.severity_changed)
     if accepted:
         yield f"{counted(accepted, 'risk')} newly accepted"
+    if readiness := readiness_summary(findings.readiness):
+        yield readiness
 
 
 def summary_line(comparison: Comparison) -> str:
@@ -193,6 +196,8 @@ def _findings_lines(findings: FindingsDiff) -> list[str]:
             lines += [f"{INDENT}{title + ':':<10}{finding_line(f)}", f"{INDENT * 6}{f.message}"]
     for c in findings.changed:
         lines.append(f"{INDENT}{'Changed:':<10}{c.new.rule}  {c.new.subject}: {finding_change_text(c)}")
+    if findings.readiness is not None and not findings.readiness.is_empty:
+        lines += ["", "Readiness", *(INDENT + line for line in readiness_lines(findings.readiness))]
     return lines
 
 

@@ -3,7 +3,7 @@
 import sys
 
 from analysis.readiness import PHASES, RULE_TABLE
-from analysis.readiness_texts import PHASE_TITLES, RULES
+from analysis.readiness_texts import PHASE_CONCERNS, PHASE_TITLES, RULES
 from canvases.readiness import READINESS
 
 REGENERATE = ".venv/bin/python -m formats.rule_catalogue.readiness_catalogue > docs/readiness.md"
@@ -25,12 +25,6 @@ Generated from `analysis/readiness.py` and `analysis/readiness_texts.py`; do not
 
 `tests/unit/test_readiness_catalogue.py` fails when it is out of date.
 
-| Phase | Concerns |
-|---|---|
-| PoC | a minimal concept; for each thing to prove: what, when it counts as proven, how success is measured (several PoCs may be needed; none if all is clear) |
-| MVP | concept, data quality, compliance, minimal SLAs; budget (initial, operational, extension and update costs); success (quality, KPIs, how they are measured); architecture (loosely coupled, good APIs between components); SLA (what happens if it does not work, how fast we recover); security and compliance; security and business risks and their acceptance |
-| Product | concept, data quality, compliance, SLAs, evolution (how the system and its models change; evaluate after every small change) |
-| Scaled | concept, data quality, compliance, SLAs, evolution, governance, disaster recovery, cost optimization, training plan |
 """
 
 
@@ -42,7 +36,9 @@ def _answered_in(concern: str) -> str:
 
 
 def render_readiness_catalogue() -> str:
-    lines = [INTRODUCTION, "| Rule | Title | " + " | ".join(PHASE_TITLES[p.value] for p in PHASES) + " |"]
+    lines = [INTRODUCTION, "| Phase | Concerns |", "|---|---|"]
+    lines += [f"| {PHASE_TITLES[phase]} | {concerns} |" for phase, concerns in PHASE_CONCERNS.items()]
+    lines += ["", "| Rule | Title | " + " | ".join(PHASE_TITLES[p.value] for p in PHASES) + " |"]
     lines.append("|---|---|" + "---|" * len(PHASES))
     for rule in RULE_TABLE:
         marks = [("blocks" if rule.blocking else "advice") if p in rule.phases else "" for p in PHASES]

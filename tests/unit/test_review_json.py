@@ -68,4 +68,4 @@ def test_the_map_gives_node_names_and_edge_keys_for_marking_one_drawing() -> Non
         "Property Valuation" if n == "Home Valuation" else n for n in (removed.upstream, removed.downstream)
     }
     assert [d["kind"] for d in edge["declared"]] == ["removed"]
-    assert set(data["findings"]) == {"score", "new", "resolved", "changed"}
+    assert set(data["findings"]) == {"score", "new", "resolved", "changed", "readiness"}
