@@ -16,6 +16,7 @@ navigation = st.navigation(
         st.Page("ui/pages/architecture_canvases.py", title="Architecture Communication Canvas", icon="🏛️"),
         st.Page("ui/pages/api_products.py", title="API Product Canvas", icon="🔌"),
         st.Page("ui/pages/context_map.py", title="Context map", icon="🗺️"),
+        st.Page("ui/pages/readiness.py", title="Readiness", icon="🚦"),
         st.Page("ui/pages/exports.py", title="Print & export", icon="🖨️"),
         st.Page("ui/pages/history.py", title="History", icon="🕓"),
         st.Page("ui/pages/compare.py", title="Compare versions", icon="🔍"),

@@ -125,7 +125,13 @@ SECTIONS = (
                 F.CHOICE,
                 options=options_of(PersonalData, PERSONAL_DATA_LABELS),
             ),
-            FieldDef("readiness.compliance.data_classes", "Data classes", F.LIST, "e.g. contact data, payment data"),
+            FieldDef(
+                "readiness.compliance.data_classes",
+                "Data classes",
+                F.LIST,
+                "e.g. contact data, payment data",
+                columns=(Column("value", "Data class"),),
+            ),
             FieldDef(
                 "readiness.compliance.ai_act_category",
                 "EU AI Act category",

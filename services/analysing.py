@@ -8,6 +8,7 @@ from typing import Literal
 from analysis import lever
 from analysis.engine import Analysis, analyze_workspace
 from analysis.metrics import broker_scores
+from analysis.readiness import PHASES, ReadinessReport
 from analysis.score import Score, gate_for
 from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
 from formats.readiness_report.readiness_report import readiness_as_data, readiness_as_text
@@ -18,8 +19,11 @@ from services.configuration import input_limits
 
 __all__ = [
     "LEVER_MAX_CONTEXTS",
+    "PHASES",
     "Analysis",
+    "DeliveryPhase",
     "DraftAnalysis",
+    "ReadinessReport",
     "Score",
     "analyse_draft_text",
     "analysis_report",

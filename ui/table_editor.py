@@ -28,7 +28,7 @@ def _column_config(column: Column, contexts: list[str]) -> Any:
         return st.column_config.NumberColumn(column.label, help=column.help or None, min_value=0, step=step)
     if column.kind is FieldKind.LONG_TEXT:
         return st.column_config.TextColumn(column.label, width="large", help=column.help or None)
-    return st.column_config.TextColumn(column.label, help=column.help or None)
+    return st.column_config.TextColumn(column.label, help=column.help or None, default=column.default)
 
 
 def edit_table(

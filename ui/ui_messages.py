@@ -152,3 +152,9 @@ MEMBER_ADDED = "{email} is now {role} of this workspace."
 MEMBER_REMOVED = "{email} is no longer a member of this workspace."
 NO_WORKSPACE_SHARED = "No workspace is shared with you yet. Create one, or ask an owner to add {email}."
 ACCEPTING_NEEDS_REVIEWER = "Accepting this risk needs the reviewer role or higher."
+
+# The Readiness page (ui/pages/readiness.py, ui/readiness_view.py).
+READY_FOR = "Ready for {phase}: every concern it requires is answered."
+OPEN_FOR = "**{count} open for {phase}**, blocking ones first:"
+ANSWERED_ON_MAP = "on the Context map"
+READINESS_NEEDS_VALID_DRAFT = "Readiness is judged once the draft has no problems:\n\n{lines}"

@@ -1,0 +1,59 @@
+"""The Readiness page's parts: the four phases side by side, and the open items of the next phase with a link to
+the box that answers each."""
+
+import re
+
+import streamlit as st
+
+from canvases.readiness import READINESS
+from services import analysing
+from services.analysing import DeliveryPhase, ReadinessReport
+from ui import ui_messages
+from ui.literal_markdown import literal
+
+PHASE_TITLES = {"poc": "PoC", "mvp": "MVP", "product": "Product", "scaled": "Scaled"}
+SECTION_TITLES = {s.key: s.title for s in READINESS.sections}
+
+
+def heading_anchor(title: str) -> str:
+    """The id Streamlit gives a Markdown heading: lower case, runs of other characters as one hyphen."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def answered_at(concern: str) -> str:
+    """A Markdown link to where a concern is answered: a box further down, or the Context map page."""
+    if concern == "context_map":
+        return ui_messages.ANSWERED_ON_MAP
+    title = SECTION_TITLES[concern]
+    return f"[{title}](#{heading_anchor(title)})"
+
+
+def render_phases(report: ReadinessReport) -> None:
+    """One column per phase: its figure, whether it is ready, and which one is current and next."""
+    for phase, column in zip(analysing.PHASES, st.columns(len(analysing.PHASES)), strict=True):
+        figures = report.phase(phase)
+        marks = " · current" if phase is report.current else " · next" if phase is report.next_phase else ""
+        with column.container(border=True, key=f"phase-{phase.value}"):
+            st.markdown(f"**{PHASE_TITLES[phase.value]}**{marks}")  # markdown: our phase words
+            st.metric("Answered", f"{figures.answered} of {len(figures.items)}", label_visibility="collapsed")
+            if figures.ready:
+                st.markdown(":green[:material/check_circle: ready]")
+            else:
+                st.markdown(f":orange[:material/pending: {len(figures.blocking_gaps)} to answer]")
+
+
+def render_open_items(report: ReadinessReport, phase: DeliveryPhase) -> None:
+    """The phase's open items, blocking ones first, each with what is missing, the remedy and where to answer."""
+    figures = report.phase(phase)
+    open_items = sorted((i for i in figures.items if not i.answered), key=lambda i: (not i.blocking, i.rule))
+    title = PHASE_TITLES[phase.value]
+    if not open_items:
+        st.success(ui_messages.READY_FOR.format(phase=title), icon="✅")
+        return
+    st.markdown(ui_messages.OPEN_FOR.format(phase=title, count=len(open_items)))
+    for item in open_items:
+        kind = "blocks" if item.blocking else "advice"
+        gaps = "\n".join(f"  - {literal(gap)}" for gap in item.gaps)
+        st.markdown(  # markdown: rule texts are ours; the gaps name a person's entries and are escaped
+            f"- **{item.rule}** ({kind}) {item.title} · {answered_at(item.concern)}\n{gaps}\n\n  :gray[{item.remedy}]"
+        )
