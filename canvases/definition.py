@@ -40,6 +40,7 @@ class Column:
     options: tuple[Option, ...] = ()
     help: str = ""
     default: str | None = None  # value of a new row
+    read_only: bool = False  # filled by the workbench (e.g. who accepted, from the sign-in), never typed
 
 
 @dataclass(frozen=True)

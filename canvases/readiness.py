@@ -155,8 +155,8 @@ SECTIONS = (
             Column("impact", "Impact", F.CHOICE, options_of(Level, LEVEL_LABELS), default="medium"),
             Column("mitigation", "Mitigation", F.LONG_TEXT),
             Column("owner", "Owner"),
-            Column("accepted_by", "Accepted by"),
-            Column("accepted_on", "Accepted on (YYYY-MM-DD)"),
+            Column("accepted_by", "Accepted by", read_only=True, help="Set by 'Accept a risk' above, as who did it"),
+            Column("accepted_on", "Accepted on", read_only=True),
         ),
     ),
     SectionDef(

@@ -16,6 +16,7 @@ __all__ = [  # the notes' types come from here too, for the app
     "AcceptanceIncomplete",
     "ReviewKind",
     "ReviewNote",
+    "accept_readiness_risk",
     "accept_risk",
     "add_note",
     "list_notes",
@@ -24,6 +25,7 @@ __all__ = [  # the notes' types come from here too, for the app
     "review_state",
     "where_of",
     "with_acceptance",
+    "with_readiness_acceptance",
     "withdraw_acceptance",
     "without_acceptance",
 ]
@@ -159,6 +161,30 @@ def accept_risk(
         repo, workspace_id, lambda data: with_acceptance(data, acceptance), author=person.author, message=message
     )
     return acceptance, version
+
+
+def accept_readiness_risk(
+    repo: WorkspaceRepository, workspace_id: str, *, risk: str, person: Person, today: dt.date
+) -> tuple[dict[str, str], VersionInfo]:
+    """Stores at once that `person` accepts the readiness risk named `risk` today; the acceptance is the identity
+    of who did it, never a typed name. ValueError when the newest version has no such risk."""
+    access.require(repo, workspace_id, person, Action.ACCEPT_RISK)
+    accepted = {"accepted_by": person.author.strip(), "accepted_on": today.isoformat()}
+    if not accepted["accepted_by"]:
+        raise AcceptanceIncomplete([ACCEPTANCE_FIELDS["accepted_by"]])
+
+    message = service_messages.ACCEPTED_READINESS_RISK.format(risk=risk)
+    change = lambda data: with_readiness_acceptance(data, risk, accepted)  # noqa: E731 - applied to the newest
+    return accepted, _record(repo, workspace_id, change, author=person.author, message=message)
+
+
+def with_readiness_acceptance(data: dict[str, Any], risk: str, accepted: dict[str, str]) -> None:
+    """Marks the readiness risks named `risk` as accepted; ValueError when there is none."""
+    found = [r for r in data["readiness"]["risks"] if r["risk"] == risk]
+    if not found:
+        raise ValueError(service_messages.UNKNOWN_READINESS_RISK.format(risk=risk))
+    for entry in found:
+        entry.update(accepted)
 
 
 def withdraw_acceptance(

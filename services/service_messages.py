@@ -26,6 +26,11 @@ IMPORTED_VERSION = "Imported from {file}"
 RESTORED_VERSION = "Restored version {number}"
 ACCEPTED_VERSION = "Accepted the risk of {rule} on {subject} until {until}"
 WITHDRAWN_VERSION = "Withdrew the acceptance of {rule} on {subject}"
+ACCEPTED_READINESS_RISK = "Accepted the risk '{risk}'"
+UNKNOWN_READINESS_RISK = (
+    "The newest saved version has no risk '{risk}' to accept: save a new risk before accepting it (or it was "
+    "renamed or removed meanwhile)."
+)
 
 # A risk acceptance that lacks fields; `fields` are the form's labels.
 ACCEPTANCE_INCOMPLETE = "Not accepted: fill in {fields}."

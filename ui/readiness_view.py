@@ -2,6 +2,7 @@
 the box that answers each."""
 
 import re
+from typing import Any
 
 import streamlit as st
 
@@ -57,3 +58,22 @@ def render_open_items(report: ReadinessReport, phase: DeliveryPhase) -> None:
         st.markdown(  # markdown: rule texts are ours; the gaps name a person's entries and are escaped
             f"- **{item.rule}** ({kind}) {item.title} · {answered_at(item.concern)}\n{gaps}\n\n  :gray[{item.remedy}]"
         )
+
+
+def render_risk_acceptance(saved: dict[str, Any], can_accept: bool, who: str) -> str | None:
+    """Below the risks: accept one, as the signed-in person (or the local tool's name). Returns the risk to accept
+    when the button was pressed. Only saved risks are offered: the acceptance is stored at once, on the newest
+    version."""
+    waiting = [r["risk"] for r in saved["readiness"]["risks"] if not r["accepted_by"]]
+    if not waiting:
+        return None
+    if not can_accept:
+        st.caption(ui_messages.ACCEPTING_NEEDS_REVIEWER)
+        return None
+    with st.container(border=True, key="accept-readiness-risk"):
+        risk = st.selectbox("Risk to accept", waiting, key="readiness-risk-to-accept")
+        if not who.strip():
+            st.caption(ui_messages.NAME_BEFORE_ACCEPTING)
+            return None
+        label = f"Accept as {who}"
+        return str(risk) if st.button(label, icon="🤝", key="accept-readiness-risk-button") else None

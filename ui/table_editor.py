@@ -10,25 +10,26 @@ from ui import state, ui_messages
 
 
 def _column_config(column: Column, contexts: list[str]) -> Any:
+    common: dict[str, Any] = {"help": column.help or None, "disabled": column.read_only}
     if column.kind is FieldKind.CHOICE:
         labels: dict[Any, str] = {o.value: o.label for o in column.options}
         return st.column_config.SelectboxColumn(
             column.label,
             options=list(labels),
             format_func=lambda v: labels.get(v, str(v)),
-            help=column.help or None,
             default=column.default,
+            **common,
         )
     if column.kind is FieldKind.CONTEXT:
-        return st.column_config.SelectboxColumn(column.label, options=contexts, help=column.help or None)
+        return st.column_config.SelectboxColumn(column.label, options=contexts, **common)
     if column.kind is FieldKind.BOOL:
-        return st.column_config.CheckboxColumn(column.label, help=column.help or None, default=False)
+        return st.column_config.CheckboxColumn(column.label, default=False, **common)
     if column.kind in (FieldKind.NUMBER, FieldKind.INTEGER):
         step = 1 if column.kind is FieldKind.INTEGER else None
-        return st.column_config.NumberColumn(column.label, help=column.help or None, min_value=0, step=step)
+        return st.column_config.NumberColumn(column.label, min_value=0, step=step, **common)
     if column.kind is FieldKind.LONG_TEXT:
-        return st.column_config.TextColumn(column.label, width="large", help=column.help or None)
-    return st.column_config.TextColumn(column.label, help=column.help or None, default=column.default)
+        return st.column_config.TextColumn(column.label, width="large", **common)
+    return st.column_config.TextColumn(column.label, default=column.default, **common)
 
 
 def edit_table(

@@ -148,3 +148,27 @@ def test_workspaces_from_before_roles_get_the_local_user_as_owner(tmp_path: Path
         assert upgraded.load("w1") == small_workspace()
     finally:
         upgraded.close()
+
+
+def test_a_readiness_risk_is_accepted_at_once_by_the_signed_in_identity(repo: WorkspaceRepository) -> None:
+    workspace_id = shared_workspace(repo)
+    data = repo.load(workspace_id).model_dump(mode="json")
+    data["readiness"]["risks"] = [{"risk": "Model overprices", "impact": "high"}]
+    saving.save_workspace(repo, workspace_id, data, person=OWNER, parent=2)
+    on = dt.date(2026, 12, 7)
+    with pytest.raises(PermissionDenied):
+        reviews.accept_readiness_risk(
+            repo, workspace_id, risk="Model overprices", person=signed_in(Role.VIEWER), today=on
+        )
+    with pytest.raises(ValueError, match="has no risk 'Unsaved risk' to accept: save a new risk"):
+        reviews.accept_readiness_risk(
+            repo, workspace_id, risk="Unsaved risk", person=signed_in(Role.REVIEWER), today=on
+        )
+    assert repo.list_versions(workspace_id)[0].number == 3  # neither stored anything
+    accepted, version = reviews.accept_readiness_risk(
+        repo, workspace_id, risk="Model overprices", person=signed_in(Role.REVIEWER), today=on
+    )
+    assert accepted == {"accepted_by": "reviewer person <reviewer@example.org>", "accepted_on": "2026-12-07"}
+    assert (version.number, version.author) == (4, "reviewer person <reviewer@example.org>")
+    stored = repo.load(workspace_id).readiness.risks[0]
+    assert (stored.accepted_by, stored.accepted_on) == ("reviewer person <reviewer@example.org>", "2026-12-07")

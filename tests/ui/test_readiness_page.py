@@ -44,3 +44,19 @@ def test_answering_an_item_in_the_form_moves_the_figure_and_is_saved_as_a_versio
     assert save(app).startswith("Saved")
     stored = stored_workspace(data_dir, "Home Valuation Platform")
     assert stored["readiness"]["evolution"]["drift_monitoring"].startswith("Weekly population stability")
+
+
+def test_a_saved_risk_is_accepted_from_the_page_under_the_sidebars_name_and_stored_at_once(
+    app: AppTest, data_dir: Path
+) -> None:
+    open_readiness(app)
+    assert not [b for b in app.button if b.key == "accept-readiness-risk-button"]  # no name yet, no button
+    app.sidebar.text_input(key=state.AUTHOR_INPUT).set_value("Ana Ørsted").run()
+    app.selectbox(key="readiness-risk-to-accept").set_value("Conversation transcripts leak").run()
+    next(b for b in app.button if b.key == "accept-readiness-risk-button").click().run()
+    assert not app.exception, app.exception
+    risks = stored_workspace(data_dir, "Home Valuation Platform")["readiness"]["risks"]
+    leak = next(r for r in risks if r["risk"] == "Conversation transcripts leak")
+    assert leak["accepted_by"] == "Ana Ørsted" and leak["accepted_on"]
+    assert app.session_state[state.DRAFT] == app.session_state[state.SAVED]  # a decision, never an unsaved change
+    assert "Conversation transcripts leak" not in app.selectbox(key="readiness-risk-to-accept").options
