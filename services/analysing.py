@@ -8,7 +8,7 @@ from typing import Literal
 from analysis import lever
 from analysis.engine import Analysis, analyze_workspace
 from analysis.metrics import broker_scores
-from analysis.readiness import PHASES, ReadinessReport
+from analysis.readiness import PHASES, ReadinessItem, ReadinessReport
 from analysis.score import Score, gate_for
 from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
 from formats.readiness_report.readiness_report import readiness_as_data, readiness_as_text
@@ -23,6 +23,7 @@ __all__ = [
     "Analysis",
     "DeliveryPhase",
     "DraftAnalysis",
+    "ReadinessItem",
     "ReadinessReport",
     "Score",
     "analyse_draft_text",

@@ -7,8 +7,9 @@ from typing import Any
 import streamlit as st
 
 from canvases.readiness import READINESS
+from canvases.vocabulary import FALLBACK_LABELS
 from services import analysing
-from services.analysing import DeliveryPhase, ReadinessReport
+from services.analysing import DeliveryPhase, ReadinessItem, ReadinessReport
 from ui import ui_messages
 from ui.literal_markdown import literal
 
@@ -50,8 +51,17 @@ def render_open_items(report: ReadinessReport, phase: DeliveryPhase) -> None:
     title = PHASE_TITLES[phase.value]
     if not open_items:
         st.success(ui_messages.READY_FOR.format(phase=title), icon="✅")
-        return
-    st.markdown(ui_messages.OPEN_FOR.format(phase=title, count=len(open_items)))
+    else:
+        st.markdown(ui_messages.OPEN_FOR.format(phase=title, count=len(open_items)))
+    _open_list(open_items)
+    answered = [i for i in figures.items if i.answered]
+    if answered:
+        with st.expander(ui_messages.ANSWERED_FOR.format(phase=title, count=len(answered)), icon="✅"):
+            lines = [f"- **{i.rule}** {i.title} · {answered_at(i.concern)}" for i in answered]
+            st.markdown("\n".join(lines))  # markdown: the rules' own texts
+
+
+def _open_list(open_items: list[ReadinessItem]) -> None:
     for item in open_items:
         kind = "blocks" if item.blocking else "advice"
         gaps = "\n".join(f"  - {literal(gap)}" for gap in item.gaps)
@@ -77,3 +87,39 @@ def render_risk_acceptance(saved: dict[str, Any], can_accept: bool, who: str) ->
             return None
         label = f"Accept as {who}"
         return str(risk) if st.button(label, icon="🤝", key="accept-readiness-risk-button") else None
+
+
+def objectives_from_profiles(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A service-objectives row for each AI context that has none, filled from what its AI profile already says."""
+    listed = {row["context"] for row in data["readiness"]["service_objectives"]}
+    rows = []
+    for context in data["bounded_contexts"]:
+        profile = context["ai_profile"]
+        if profile["kind"] == "none" or context["name"] in listed:
+            continue
+        sla, fallback = profile["sla"], profile["fallback"]
+        when_down = profile["fallback_notes"] or ("" if fallback == "none" else FALLBACK_LABELS[fallback])
+        rows.append(
+            {
+                "context": context["name"],
+                "availability_percent": sla["availability_percent"],
+                "latency_p95_ms": sla["latency_p95_ms"],
+                "recovery_time_minutes": sla["recovery_time_minutes"],
+                "recovery_point_minutes": None,
+                "when_down": when_down,
+            }
+        )
+    return rows
+
+
+def offer_objectives_from_profiles(data: dict[str, Any]) -> bool:
+    """A button that adds those rows; True when it was pressed and they were added to the draft."""
+    rows = objectives_from_profiles(data)
+    if not rows:
+        return False
+    names = ", ".join(literal(r["context"]) for r in rows)
+    label = ui_messages.ADD_OBJECTIVES.format(names=names)  # markdown: each name went through literal()
+    if not st.button(label, icon="➕", key="objectives-from-profiles"):
+        return False
+    data["readiness"]["service_objectives"].extend(rows)
+    return True

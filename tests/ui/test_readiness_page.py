@@ -38,7 +38,7 @@ def test_answering_an_item_in_the_form_moves_the_figure_and_is_saved_as_a_versio
     drift = next(t for t in app.text_area if t.key and t.key.endswith(DRIFT))
     drift.set_value("Weekly population stability index on the valuation features").run()
     assert [m.value for m in app.metric][2] == "11 of 12"
-    assert "RDY014" not in markdown_of(app) and "**1 open for Product**" in markdown_of(app)
+    assert "**RDY014** (blocks)" not in markdown_of(app) and "**1 open for Product**" in markdown_of(app)
     app.segmented_control(key="readiness-phase").set_value("mvp").run()
     assert "Ready for MVP: every concern it requires is answered." in [s.value for s in app.success]
     assert save(app).startswith("Saved")
@@ -60,3 +60,22 @@ def test_a_saved_risk_is_accepted_from_the_page_under_the_sidebars_name_and_stor
     assert leak["accepted_by"] == "Ana Ørsted" and leak["accepted_on"]
     assert app.session_state[state.DRAFT] == app.session_state[state.SAVED]  # a decision, never an unsaved change
     assert "Conversation transcripts leak" not in app.selectbox(key="readiness-risk-to-accept").options
+
+
+def test_the_ai_contexts_without_service_objectives_are_added_filled_from_their_ai_profiles(app: AppTest) -> None:
+    open_readiness(app)
+    button = next(b for b in app.button if b.key == "objectives-from-profiles")
+    added = "Valuation Feature Store, Home Valuation, Valuation Training Pipeline"
+    assert button.label == f"Add rows for {added}, filled from their AI profiles"
+    button.click().run()
+    rows = {r["context"]: r for r in app.session_state[state.DRAFT]["readiness"]["service_objectives"]}
+    assert list(rows) == [
+        "Seller Conversation",
+        "Valuation Feature Store",
+        "Home Valuation",
+        "Valuation Training Pipeline",
+    ]
+    valuation = rows["Home Valuation"]
+    assert (valuation["availability_percent"], valuation["recovery_time_minutes"]) == (99.9, 30)
+    assert valuation["when_down"]  # the fallback the AI profile declares
+    assert not [b for b in app.button if b.key == "objectives-from-profiles"]  # nothing left to add

@@ -70,6 +70,9 @@ for section in READINESS.sections:
     render_section(ctx, section)
     if section.key == "risks":
         accept_a_risk()
+    if section.key == "service_objectives" and editable and readiness_view.offer_objectives_from_profiles(data):
+        state.bump_epoch()  # the table shows the new rows
+        st.rerun()
 if editable:
     finish_form(ctx)
 with top:
