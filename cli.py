@@ -1,6 +1,7 @@
 """The command line, a thin layer over the same services as the app."""
 
 import argparse
+import datetime as dt
 import sys
 import warnings
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ REFUSED_BLOCKS = "{path}: error: {warning}"
 EXPORT_PROBLEM = "cli.py export: {problem}"
 DIFF_WARNING = "cli.py diff: warning: {warning}"
 # What `export` is asked to print.
+NOT_A_DATE = "{text!r} is not a date; give it as YYYY-MM-DD, e.g. 2027-01-31"
 NOT_AN_EXPORT_FORMAT = "--format {format} is not an export format; choose {formats}."
 PDF_NEEDS_CANVAS = "--format pdf needs --canvas NAME, the name of one canvas in the workspace."
 CANVAS_ONLY_FOR_PDF = "--canvas and --kind pick one canvas for --format pdf; --format {format} prints the workspace."
@@ -51,14 +53,32 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_analyze(args: argparse.Namespace) -> int:
     """Exit 0 when the gate passes, 1 when it fails, 2 when the input is not a valid workspace."""
     workspace = files.read_any_workspace(args.path)
-    analysis = analysing.coupling_analysis(workspace)
+    analysis = analysing.coupling_analysis(workspace, today=args.date)
     print(analysing.analysis_report(analysis, fmt=args.format, fail_on=args.fail_on))
     return EXIT_OK if analysing.gate_passes(analysis, fail_on=args.fail_on) else EXIT_GATE_FAILED
 
 
+def judgement_day(text: str) -> dt.date:
+    """--date YYYY-MM-DD: the day acceptances are checked against, so a pipeline's gate does not move with the
+    day it runs."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(NOT_A_DATE.format(text=text)) from None
+
+
+def add_date_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--date",
+        type=judgement_day,
+        metavar="YYYY-MM-DD",
+        help="judge risk acceptances as on this day (default: today); also the date printed on PDFs",
+    )
+
+
 def run_readiness(args: argparse.Namespace) -> int:
     """Exit 0 when the workspace is ready for the phase, 1 when it is not, 2 when the input is not a workspace."""
-    analysis = analysing.coupling_analysis(files.read_any_workspace(args.path), with_lever=False)
+    analysis = analysing.coupling_analysis(files.read_any_workspace(args.path), today=args.date, with_lever=False)
     phase = analysing.phase_to_judge(analysis, args.phase)
     print(analysing.readiness_report(analysis, phase, fmt=args.format), end="")
     return EXIT_OK if analysis.readiness.phase(phase).ready else EXIT_GATE_FAILED
@@ -146,12 +166,14 @@ def _exported(workspace: Workspace, args: argparse.Namespace) -> tuple[str, byte
     if args.format == "json":
         return downloads.export_workspace(workspace)
     if args.format == "report":
-        return downloads.export_workspace_report(workspace, page_size=args.page_size, version_label=args.version_label)
+        return downloads.export_workspace_report(
+            workspace, page_size=args.page_size, version_label=args.version_label, printed_on=args.date
+        )
     if args.format in MAP_FORMATS:
         return downloads.export_context_map(workspace, args.format)
     kind = _canvas_kind(workspace, args)
     return downloads.export_canvas_pdf(
-        workspace, kind, args.canvas, page_size=args.page_size, version_label=args.version_label
+        workspace, kind, args.canvas, page_size=args.page_size, version_label=args.version_label, printed_on=args.date
     )
 
 
@@ -178,7 +200,7 @@ def run_diff(args: argparse.Namespace) -> int:
     """Two versions compared; exit 0, or 2 naming the file, workspace or version that cannot be read."""
     try:
         result = comparison.compare_sources(
-            args.old, args.new, database=args.database, with_findings=not args.no_findings
+            args.old, args.new, database=args.database, with_findings=not args.no_findings, today=args.date
         )
     except comparison.ComparisonInputError as error:  # main() reports an unreadable file
         print(error, file=sys.stderr)
@@ -187,7 +209,7 @@ def run_diff(args: argparse.Namespace) -> int:
         return EXIT_OK if _write_output(args.output, comparison.render_review(result, args.format)) else EXIT_INVALID
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        name, content = comparison.export_review(result, "pdf", page_size=args.page_size)
+        name, content = comparison.export_review(result, "pdf", page_size=args.page_size, printed_on=args.date)
     for warning in caught:
         print(DIFF_WARNING.format(warning=warning.message), file=sys.stderr)
     return _write_file(args.output or Path(name), content)
@@ -210,6 +232,7 @@ def _add_diff_command(commands: "argparse._SubParsersAction[argparse.ArgumentPar
     compare.add_argument("--database", metavar="URL", help="where stored versions are (default: the app's database)")
     compare.add_argument("--no-findings", action="store_true", help="compare canvases and map only, without analysing")
     compare.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="for --format pdf (default A4)")
+    add_date_option(compare)
     compare.set_defaults(run=run_diff)
 
 
@@ -229,11 +252,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="what fails the gate (default: an unaccepted error)",
     )
+    add_date_option(review)
     review.set_defaults(run=run_analyze)
     ready = commands.add_parser("readiness", help="what a phase still needs answered; exit 1 when not ready for it")
     ready.add_argument("path", type=Path, help="a workspace file")
     ready.add_argument("--phase", choices=["poc", "mvp", "product", "scaled"], help="default: the next phase")
     ready.add_argument("--format", choices=["text", "json"], default="text")
+    add_date_option(ready)
     ready.set_defaults(run=run_readiness)
     cml_in = commands.add_parser("import", help="a Context Mapper .cml file as a workspace file; exit 2 with errors")
     cml_in.add_argument("path", type=Path, help="a .cml file")
@@ -265,6 +290,7 @@ def _add_export_command(commands: "argparse._SubParsersAction[argparse.ArgumentP
     out.add_argument("--page-size", choices=PAGE_SIZES, default="A3", help="landscape paper size (default A3)")
     out.add_argument("--version-label", help="printed in the footer, e.g. v12 or 'unsaved draft'")
     out.add_argument("-o", "--output", type=Path, help="the file to write (default: a name in this folder)")
+    add_date_option(out)
     out.set_defaults(run=run_export)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from analysis.acceptances import acceptance_findings, apply_accepted_risks
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.context_map import ContextMap, build_context_map
-from analysis.finding_texts import ACCEPTED_EXPIRED
 from analysis.gc_pause import cyclic_gc_paused
 from analysis.lever import biggest_lever
 from analysis.metrics import MapMetrics, NodeMetrics, map_metrics, node_metrics
@@ -16,7 +16,7 @@ from analysis.rules.common import RuleContext
 from analysis.rules.registry import RULE_FUNCTIONS, balance_findings, consistency_findings
 from analysis.score import Score, compute_score
 from analysis.sync_chains import sync_chains
-from models.finding import Finding, FindingStatus
+from models.finding import Finding
 from models.workspace import AcceptedRisk, Workspace
 
 
@@ -29,25 +29,7 @@ class Analysis:
     map_metrics: MapMetrics
     score: Score
     readiness: ReadinessReport
-
-
-def apply_accepted_risks(findings: list[Finding], risks: list[AcceptedRisk], today: dt.date) -> list[Finding]:
-    """Accepted findings stay visible and weigh less; an acceptance past its date counts no more."""
-    by_key = {(r.rule, r.subject): r for r in risks}
-    result = []
-    for f in findings:
-        risk = by_key.get((f.rule, f.subject))
-        if risk is None or f.status is FindingStatus.NOT_EVALUABLE:
-            result.append(f)
-            continue
-        until = risk.until.isoformat()
-        noted = replace(f, accepted_by=risk.accepted_by, accepted_reason=risk.reason, accepted_until=until)
-        if risk.until >= today:
-            result.append(replace(noted, status=FindingStatus.ACCEPTED))
-        else:
-            note = ACCEPTED_EXPIRED.format(who=risk.accepted_by, until=until)
-            result.append(replace(noted, message=f"{f.message} {note}"))
-    return result
+    judged_on: dt.date  # the day acceptances were checked against (an expired one counts in full)
 
 
 def run_rules(ctx: RuleContext) -> list[Finding]:
@@ -70,6 +52,7 @@ def _evaluate(cmap: ContextMap, risks: list[AcceptedRisk], today: dt.date, confi
     ctx = RuleContext(cmap, nodes, config, sync_chains(cmap))
     overall = map_metrics(cmap, nodes, ctx.chains)
     findings = apply_accepted_risks(run_rules(ctx), risks, today)
+    findings += acceptance_findings(findings, risks, today)
     findings.sort(key=lambda f: f.sort_key)
     return _Evaluation(findings, nodes, overall, compute_score(findings, cmap, overall, config))
 
@@ -98,4 +81,4 @@ def _analysis(workspace: Workspace, today: dt.date, config: AnalysisConfig, leve
     hint = biggest_lever(cmap, done.findings, done.score.value, config, rerun) if lever else ""
     score = replace(done.score, lever=hint)
     readiness = assess_readiness(workspace, done.findings, today)
-    return Analysis(workspace.name, cmap, done.findings, done.node_metrics, done.map_metrics, score, readiness)
+    return Analysis(workspace.name, cmap, done.findings, done.node_metrics, done.map_metrics, score, readiness, today)

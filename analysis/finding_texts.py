@@ -158,10 +158,23 @@ RULES: dict[str, RuleText] = {
         "The two sides of a relationship disagree on its pattern or roles, so the map cannot tell which is true.",
         "Agree on one pattern and set it on both canvases, or as an explicit relationship on the context map.",
     ),
+    "ACC001": RuleText(
+        "A risk acceptance matches no current finding",
+        "An acceptance that applies to nothing protects nothing: the finding was resolved, its subject was renamed, "
+        "or the subject was written differently, and the team may believe a risk is accepted that is not.",
+        "Withdraw the acceptance, or accept the finding again from the finding itself.",
+    ),
+    "ACC002": RuleText(
+        "A risk acceptance ends soon",
+        "When an acceptance ends, its finding counts in full again and may fail the gate of the next build.",
+        "Fix the finding, or renew the acceptance with a reason and a new date.",
+    ),
 }
 
 NOT_EVALUABLE = "Cannot be checked: {field} is empty on {where}."
 ACCEPTED_EXPIRED = "Risk acceptance by {who} expired on {until}; the finding counts in full again."
+STALE_ACCEPTANCE = "The acceptance of {rule} on '{subject}' by {who} (until {until}) matches no current finding."
+ENDING_ACCEPTANCE = "The acceptance of {rule} on {subject} by {who} ends on {until}, {when}."
 
 
 def possessive(name: str) -> str:

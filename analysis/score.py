@@ -10,6 +10,10 @@ from models.finding import Finding, FindingStatus, Severity
 
 BANDS = ((20, "loosely coupled"), (40, "moderate"), (60, "elevated"), (80, "high"), (101, "critical"))
 
+# Findings about the workspace's own bookkeeping (canvases that disagree, acceptances that miss): reported,
+# never scored, never failing the gate.
+BOOKKEEPING = ("CON", "ACC")
+
 
 @dataclass(frozen=True)
 class ScorePart:
@@ -41,7 +45,7 @@ def band_of(value: float) -> str:
 
 
 def counts_in_score(f: Finding) -> bool:
-    return f.status is not FindingStatus.NOT_EVALUABLE and not f.rule.startswith("CON")
+    return f.status is not FindingStatus.NOT_EVALUABLE and not f.rule.startswith(BOOKKEEPING)
 
 
 def _critical_and_near(cmap: ContextMap) -> tuple[set[str], set[str]]:
@@ -109,7 +113,9 @@ def _propagation_part(metrics: MapMetrics) -> ScorePart:
 def gate_of(findings: list[Finding], fail_on: Severity = Severity.ERROR) -> tuple[str, str]:
     failing = {Severity.ERROR} if fail_on is Severity.ERROR else {Severity.ERROR, Severity.WARNING}
     blocking = [
-        f for f in findings if f.status is FindingStatus.OPEN and f.severity in failing and not f.rule.startswith("CON")
+        f
+        for f in findings
+        if f.status is FindingStatus.OPEN and f.severity in failing and not f.rule.startswith(BOOKKEEPING)
     ]
     kinds = sorted(s.value for s in failing)
     if not blocking:

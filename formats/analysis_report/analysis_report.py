@@ -13,6 +13,7 @@ def analysis_as_data(analysis: Analysis, fail_on: str = "error") -> dict[str, An
     broker = broker_scores(analysis.context_map)
     return {
         "workspace": analysis.workspace,
+        "date": analysis.judged_on.isoformat(),
         "score": {
             "value": score.value,
             "band": score.band,
@@ -50,7 +51,7 @@ def analysis_as_text(analysis: Analysis, fail_on: str = "error") -> str:
     gate, reason = gate_for(analysis.findings, fail_on)
     lines = [analysis.score.explanation().splitlines()[0].split(" — ")[0] + f" — gate: {gate.upper()} ({reason})"]
     lines += analysis.score.explanation().splitlines()[1:]
-    lines.append("")
+    lines += [f"Judged on {analysis.judged_on.isoformat()}: risk acceptances that ended before then count in full.", ""]
     if not analysis.findings:
         lines.append("No findings.")
     for f in analysis.findings:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
+from analysis.acceptances import ACCEPTANCE_SEVERITY, acceptance_findings
 from analysis.rules import registry
 
 # The rule texts hold no severities or fields: those are decided in each rule's code, so they are read from there
@@ -34,6 +35,7 @@ def rule_producers() -> dict[str, Callable[..., object]]:
     producers: dict[str, Callable[..., object]] = {f.__name__.split("_")[0].upper(): f for f in registry.RULE_FUNCTIONS}
     producers["AIC019"] = registry.balance_findings
     producers.update(dict.fromkeys(registry.CONSISTENCY_SEVERITY, registry.consistency_findings))
+    producers.update(dict.fromkeys(ACCEPTANCE_SEVERITY, acceptance_findings))
     return producers
 
 
@@ -44,6 +46,8 @@ def rule_facts(rule: str) -> RuleFacts:
     calls = _calls_reached(module, producer.__name__)
     if rule in registry.CONSISTENCY_SEVERITY:
         severities = {registry.CONSISTENCY_SEVERITY[rule].value}
+    elif rule in ACCEPTANCE_SEVERITY:
+        severities = {ACCEPTANCE_SEVERITY[rule].value}
     else:
         severities = {_severity_name(node) for node in _nodes(module, producer.__name__) if _is_severity(node)}
     return RuleFacts(

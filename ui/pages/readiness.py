@@ -49,6 +49,7 @@ def accept_a_risk() -> None:
     except ValueError as error:
         st.error(literal(str(error)))
         return
+
     def apply(data: dict[str, Any]) -> None:
         with contextlib.suppress(ValueError):  # the draft may have renamed or dropped the risk meanwhile
             reviews.with_readiness_acceptance(data, risk, accepted)
