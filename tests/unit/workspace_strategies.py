@@ -399,18 +399,18 @@ READINESS_BODY = st.fixed_dictionaries(
                 deadline=iso_dates,
                 result=enum(HypothesisResult),
             ),
-            max_size=2,
+            max_size=1,
         ),
         "budget": st.lists(
             st.builds(BudgetLine, item=entry_text, kind=enum(BudgetKind), amount=amounts, currency=text, period=text),
-            max_size=2,
+            max_size=1,
         ),
         "kpis": st.lists(
             st.builds(Kpi, name=entry_text, quality=text, target=text, measured_by=text, current=text, owner=text),
-            max_size=2,
+            max_size=1,
         ),
         "data_quality": st.lists(
-            st.builds(DataQualityCheck, data=entry_text, check=text, threshold=text, owner=text), max_size=2
+            st.builds(DataQualityCheck, data=entry_text, check=text, threshold=text, owner=text), max_size=1
         ),
         "compliance": st.builds(
             Compliance,
@@ -432,7 +432,7 @@ READINESS_BODY = st.fixed_dictionaries(
                 accepted_by=text,
                 accepted_on=iso_dates,
             ),
-            max_size=2,
+            max_size=1,
         ),
         "evolution": st.builds(EvolutionPlan, update_cadence=text, evaluation_suite=text, drift_monitoring=text),
         "governance": st.builds(GovernancePlan, model_owner=text, approval_path=text),
@@ -444,6 +444,9 @@ READINESS_BODY = st.fixed_dictionaries(
 
 
 def _readiness(draw: st.DrawFn, context_names: list[str]) -> Readiness:
+    """Filled about half the time: two filled workspaces drawn at once outgrew Hypothesis's buffer."""
+    if draw(st.booleans()):
+        return Readiness()
     objectives = [
         ServiceObjective(
             context=c,
