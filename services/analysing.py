@@ -9,7 +9,7 @@ from analysis import lever
 from analysis.engine import Analysis, analyze_workspace
 from analysis.metrics import broker_scores
 from analysis.readiness import PHASES, ReadinessItem, ReadinessReport
-from analysis.score import Score, gate_for
+from analysis.score import BOOKKEEPING, Score, gate_for
 from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
 from formats.readiness_report.readiness_report import readiness_as_data, readiness_as_text
 from formats.workspace_json.input_limits import limit_problems
@@ -18,6 +18,7 @@ from models.workspace import DeliveryPhase, Problem, Workspace
 from services.configuration import input_limits
 
 __all__ = [
+    "BOOKKEEPING",
     "LEVER_MAX_CONTEXTS",
     "PHASES",
     "Analysis",

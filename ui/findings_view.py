@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from models.finding import Finding, FindingStatus, Severity
-from services import reviews
+from services import analysing, reviews
 from services.access import Action
 from ui import sign_in, state, ui_messages
 from ui.literal_markdown import literal
@@ -155,7 +155,9 @@ def render_finding_actions(finding: Finding) -> None:
         with fix:
             render_fix_link(finding)
         with accept:
-            if finding.status is FindingStatus.ACCEPTED:
+            if finding.rule.startswith(analysing.BOOKKEEPING):
+                st.caption(ui_messages.BOOKKEEPING_NOT_ACCEPTED)
+            elif finding.status is FindingStatus.ACCEPTED:
                 render_acceptance(finding)
             elif finding.status is FindingStatus.OPEN and state.can(Action.ACCEPT_RISK):
                 render_accept_form(finding)

@@ -162,3 +162,4 @@ NAME_BEFORE_ACCEPTING = "Enter your name in the sidebar: an acceptance records w
 ACCEPTED_READINESS_RISK = "Accepted the risk '{risk}', recorded as version {number}."
 ANSWERED_FOR = "{count} answered for {phase}"
 ADD_OBJECTIVES = "Add rows for {names}, filled from their AI profiles"
+BOOKKEEPING_NOT_ACCEPTED = "This finding is about the workspace's own records, not a risk: follow what to do above."

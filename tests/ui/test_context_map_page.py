@@ -332,3 +332,26 @@ def test_above_the_lever_limit_the_page_says_why_no_lever_is_offered(data_dir: P
     app = open_map(new_session())
     assert not [t for t in app.toggle if t.key == state.MAP_LEVER]
     assert any(f"more than {lever.MAX_CONTEXTS} contexts" in c.value for c in app.caption)
+
+
+def test_a_stale_acceptance_is_shown_as_its_own_finding_that_cannot_itself_be_accepted(app: AppTest) -> None:
+    data = app.session_state[state.DRAFT]
+    data["accepted_risks"].append(
+        {
+            "rule": "AIC001",
+            "subject": "Nowhere -> Nothing",
+            "reason": "old",
+            "accepted_by": "Ana",
+            "until": "2030-01-01",
+        }
+    )
+    open_map(app)
+    open_tab(app, "Findings")
+    table = findings_table(app)
+    assert list(table[table["Rule"] == "ACC001"]["Subject"]) == ["Nowhere -> Nothing"]
+    labels = app.selectbox(key=state.FINDING_PICKED).options
+    app.selectbox(key=state.FINDING_PICKED).set_value(next(o for o in labels if "ACC001" in o)).run()
+    assert "This finding is about the workspace's own records, not a risk: follow what to do above." in [
+        c.value for c in app.caption
+    ]
+    assert not [b for b in app.button if b.label == "Accept risk"]
