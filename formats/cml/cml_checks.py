@@ -40,6 +40,11 @@ def context_type(context: CmlContext) -> str:
     return setting.text if setting else ""
 
 
+def undeclared(document: CmlDocument) -> str:
+    """How a name that no BoundedContext declares is reported: a file with unread imports may declare it there."""
+    return text.UNDECLARED_MAYBE_IMPORTED if document.imports else text.UNDECLARED_CONTEXT
+
+
 def check_cml_document(document: CmlDocument) -> CmlReport:
     """Every error and warning in the document, and its relationships read into patterns and roles."""
     report = CmlReport()
@@ -123,7 +128,8 @@ def _duplicate_names(document: CmlDocument) -> Iterator[CmlProblem]:
     )
     for names, message in kinds:
         for repeat, first in _first_of_each(names)[1]:
-            yield CmlProblem(repeat.at, message.format(name=repeat.text, line=first.at.line))
+            where = f"{first.at.file}, line {first.at.line}" if first.at.file else f"line {first.at.line}"
+            yield CmlProblem(repeat.at, message.format(name=repeat.text, where=where))
     for domain in document.domains:
         for subdomain in domain.subdomains:
             if subdomain.name.text == domain.name.text:
@@ -144,7 +150,7 @@ def _context_references(document: CmlDocument) -> Iterator[CmlProblem]:
                 yield CmlProblem(part.at, text.UNDECLARED_DOMAIN_PART.format(name=part.text))
         for other in [*context.referenced("realizes"), *context.referenced("refines")]:
             if other.text not in contexts:
-                yield CmlProblem(other.at, text.UNDECLARED_CONTEXT.format(name=other.text))
+                yield CmlProblem(other.at, undeclared(document).format(name=other.text))
         realizes = context.referenced("realizes")
         if realizes and context_type(context) != "TEAM":
             message = text.REALIZES_WITHOUT_TEAM.format(name=context.name.text, kind=_kind_of(context))
@@ -152,7 +158,7 @@ def _context_references(document: CmlDocument) -> Iterator[CmlProblem]:
         for aggregate in context.aggregates:
             owner = aggregate.owner
             if owner is not None and owner.text not in contexts:
-                yield CmlProblem(owner.at, text.UNDECLARED_CONTEXT.format(name=owner.text))
+                yield CmlProblem(owner.at, undeclared(document).format(name=owner.text))
             elif owner is not None and context_type(contexts[owner.text]) != "TEAM":
                 kind = _kind_of(contexts[owner.text])
                 message = text.OWNER_NOT_TEAM.format(aggregate=aggregate.name.text, name=owner.text, kind=kind)
@@ -190,7 +196,7 @@ def _check_map(document: CmlDocument, context_map: CmlMap, report: CmlReport) ->
     contexts = {c.name.text: c for c in document.contexts}
     for name in context_map.contains:
         if name.text not in contexts:
-            report.errors.append(CmlProblem(name.at, text.UNDECLARED_CONTEXT.format(name=name.text)))
+            report.errors.append(CmlProblem(name.at, undeclared(document).format(name=name.text)))
     map_type = next((s.text for s in context_map.settings if s.keyword == "type"), "")
     teams = [n for n in context_map.contains if n.text in contexts and context_type(contexts[n.text]) == "TEAM"]
     if map_type == "SYSTEM_LANDSCAPE":
@@ -200,7 +206,7 @@ def _check_map(document: CmlDocument, context_map: CmlMap, report: CmlReport) ->
     contained = {name.text for name in context_map.contains}
     for written in context_map.relationships:
         read, problems = read_relationship(written)
-        problems += _participant_problems(written, contexts, contained)
+        problems += _participant_problems(written, contexts, contained, undeclared(document))
         if read is not None:
             problems += _attribute_problems(read, contexts)
             report.warnings += _soft_rule_warnings(read)
@@ -210,12 +216,12 @@ def _check_map(document: CmlDocument, context_map: CmlMap, report: CmlReport) ->
 
 
 def _participant_problems(
-    written: CmlRelationship, contexts: dict[str, CmlContext], contained: set[str]
+    written: CmlRelationship, contexts: dict[str, CmlContext], contained: set[str], undeclared_message: str
 ) -> list[CmlProblem]:
     problems = []
     for participant in (written.first, written.second):
         if participant.text not in contexts:
-            problems.append(CmlProblem(participant.at, text.UNDECLARED_CONTEXT.format(name=participant.text)))
+            problems.append(CmlProblem(participant.at, undeclared_message.format(name=participant.text)))
         elif participant.text not in contained:
             problems.append(CmlProblem(participant.at, text.NOT_ON_MAP.format(name=participant.text)))
     return problems

@@ -34,11 +34,15 @@ MORE_THAN_ONE_MAP = "A CML file holds one ContextMap; this is a second one."
 GIVEN_TWICE = "'{keyword}' is given twice here; give it once."
 UNKNOWN_VALUE = "'{value}' is not a {what}; use one of {allowed}."
 ESCAPED_VALUE = "'^{value}' is a name, not the {what} {value}; leave out the ^."
-DUPLICATE_CONTEXT = "Another BoundedContext is already called '{name}' (line {line})."
-DUPLICATE_DOMAIN = "Another Domain is already called '{name}' (line {line})."
-DUPLICATE_SUBDOMAIN = "Another Subdomain is already called '{name}' (line {line})."
+DUPLICATE_CONTEXT = "Another BoundedContext is already called '{name}' ({where})."
+DUPLICATE_DOMAIN = "Another Domain is already called '{name}' ({where})."
+DUPLICATE_SUBDOMAIN = "Another Subdomain is already called '{name}' ({where})."
 SUBDOMAIN_NAMED_LIKE_DOMAIN = "Subdomain '{name}' has the name of its own Domain; give it a name of its own."
 UNDECLARED_CONTEXT = "'{name}' is not a BoundedContext of this file; declare it with 'BoundedContext {name}'."
+UNDECLARED_MAYBE_IMPORTED = (
+    "'{name}' is not declared in this file, and the files it imports cannot be read from an upload; import the "
+    "model from its folder with `cli.py import FILE`."
+)
 UNDECLARED_DOMAIN_PART = "'{name}' is not a Domain or Subdomain of this file."
 NOT_ON_MAP = "'{name}' takes part in a relationship of the map, but the map does not contain it; add 'contains {name}'."
 REALIZES_WITHOUT_TEAM = "Only a bounded context of type TEAM can realize others; '{name}' is {kind}."
@@ -78,7 +82,12 @@ CUSTOMER_SUPPLIER_ACL = (
 )
 ORGANIZATIONAL_WITHOUT_TEAM = "This map is ORGANIZATIONAL but contains no bounded context of type TEAM."
 SEVERAL_DOMAINS = "'{name}' implements more than one Domain ({domains}); a context usually serves one."
-IMPORT_NOT_FOLLOWED = "Imported files are not read; only what this file declares is imported."
+IMPORT_NOT_FOLLOWED = (
+    "This file imports others, which an upload cannot read: only what this file declares is imported. Import the "
+    "model from its folder with `cli.py import FILE` to follow its imports."
+)
+IMPORT_MISSING = "imports '{file}', which is not there ({path})."
+IMPORT_CYCLE = "imports a file that imports it again: {cycle}."
 TEAM_RELATIONSHIP_KEPT = (
     "The relationship {written} involves a team; a workspace relates bounded contexts, so it is kept as "
     "text in the description of team '{team}'."

@@ -9,6 +9,7 @@ class At:
 
     line: int
     column: int
+    file: str = ""  # set for a place in an imported file; empty in the file being imported
 
 
 @dataclass(frozen=True)

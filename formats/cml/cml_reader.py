@@ -12,6 +12,7 @@ from typing import Any
 
 from formats.cml import cml_messages as text
 from formats.cml.cml_checks import CmlReport, check_cml_document, context_type
+from formats.cml.cml_imports import with_imports
 from formats.cml.cml_markers import SeparateWaysNote, WorkbenchMarkers, read_markers
 from formats.cml.cml_model import At, CmlContext, CmlDocument, CmlName, CmlProblem, CmlSubdomain
 from formats.cml.cml_parser import parse_cml
@@ -72,12 +73,16 @@ def read_cml_import(path: Path) -> CmlImport:
     except OSError as error:
         problem = CmlProblem(_NOWHERE, text.CANNOT_READ.format(reason=error.strerror))
         raise CmlFileError(str(path), [problem]) from None
-    return parse_cml_workspace(raw, str(path))
+    return _import_document(with_imports(parse_cml(raw, str(path)), path), str(path))
 
 
 def parse_cml_workspace(raw: bytes | str, source: str) -> CmlImport:
-    """The workspace that the CML in `raw` describes, or CmlFileError with every error and its place."""
-    document = parse_cml(raw, source)
+    """The workspace that the CML in `raw` describes, or CmlFileError with every error and its place. Its imports
+    are not followed (there is no folder to follow them from): read_cml_import does."""
+    return _import_document(parse_cml(raw, source), source)
+
+
+def _import_document(document: CmlDocument, source: str) -> CmlImport:
     if not (document.maps or document.contexts or document.domains or document.skipped):
         raise CmlFileError(source, [CmlProblem(At(1, 1), text.DECLARES_NOTHING)])  # the file from its start
     report = check_cml_document(document)

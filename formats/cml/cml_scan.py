@@ -39,7 +39,8 @@ class CmlFileError(WorkspaceFileError):
 
 
 def describe_place(at: At) -> str:
-    return f"line {at.line}, column {at.column}" if at.line else ""
+    place = f"line {at.line}, column {at.column}" if at.line else ""
+    return f"{at.file}, {place}" if at.file and place else place
 
 
 def locate(text: str, offset: int) -> At:

@@ -181,7 +181,7 @@ def test_context_mapper_rules_on_contexts_and_domains_are_errors(
             "Domain Sales { Subdomain Leads }\nDomain Billing\nBoundedContext A implements Leads, Billing\n",
             "'A' implements more than one Domain",
         ),
-        ('import "other.cml"\nBoundedContext A\n', "Imported files are not read"),
+        ('import "other.cml"\nBoundedContext A\n', "This file imports others, which an upload cannot read"),
         (
             "BoundedContext T1 realizes A { type TEAM }\n"
             "BoundedContext T2 realizes A { type TEAM }\n"
