@@ -3,13 +3,13 @@
 import json
 from pathlib import Path
 
+from formats.cml.cml_archive import read_cml_upload
 from formats.cml.cml_model import CmlProblem
 from formats.cml.cml_preview import CmlImportPreview, preview_cml_import
 from formats.cml.cml_reader import (
     CmlImport,
     describe_problem,
     describe_skipped,
-    parse_cml_workspace,
     read_cml_import,
     read_cml_workspace,
 )
@@ -64,8 +64,9 @@ def read_cml_model(path: Path) -> CmlImport:
 
 
 def preview_cml_upload(raw: bytes, filename: str) -> CmlImport:
-    """What a Context Mapper file would import, for a preview; raises CmlFileError, stores nothing."""
-    return parse_cml_workspace(raw, filename)
+    """What a Context Mapper file (or a .zip of a model's files) would import, for a preview; raises CmlFileError,
+    stores nothing."""
+    return read_cml_upload(raw, filename)
 
 
 def summarise_cml_import(result: CmlImport) -> CmlImportPreview:

@@ -7,7 +7,7 @@ from typing import Any
 from analysis.config import DEFAULT_CONFIG
 from analysis.context_map import build_context_map
 from diff.canvas_reading import SectionReading, canvas_reading
-from formats.cml.cml_reader import parse_cml_workspace
+from formats.cml.cml_archive import read_cml_upload
 from formats.workspace_json.workspace_file import parse_workspace_json, read_workspace_file
 from models.access import Action, Person, local_person
 from models.validation import validate_workspace_data
@@ -76,8 +76,9 @@ def import_workspace(repo: WorkspaceRepository, raw: bytes, filename: str, *, pe
 def import_cml_workspace(
     repo: WorkspaceRepository, raw: bytes, filename: str, *, person: Person
 ) -> tuple[str, Workspace]:
-    """Stores the workspace a Context Mapper file describes; raises CmlFileError and stores nothing on errors."""
-    workspace = parse_cml_workspace(raw, filename).workspace
+    """Stores the workspace a Context Mapper file (or a .zip of a model's files) describes; raises CmlFileError
+    and stores nothing on errors."""
+    workspace = read_cml_upload(raw, filename).workspace
     return store_new_workspace(repo, workspace, person), workspace
 
 

@@ -30,6 +30,11 @@ def with_imports(document: CmlDocument, path: Path) -> CmlDocument:
     )
 
 
+def imported_names(document: CmlDocument, path: Path) -> set[Path]:
+    """The files `document` (read from `path`) imports, resolved."""
+    return {(path.resolve().parent / statement.text).resolve() for statement in document.imports}
+
+
 def _imported(document: CmlDocument, path: Path, chain: tuple[Path, ...], seen: set[Path]) -> list[CmlDocument]:
     """Depth first, in the order written; a file imported twice (by two files) is read once."""
     found = []

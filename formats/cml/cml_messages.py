@@ -86,6 +86,14 @@ IMPORT_NOT_FOLLOWED = (
     "This file imports others, which an upload cannot read: only what this file declares is imported. Import the "
     "model from its folder with `cli.py import FILE` to follow its imports."
 )
+NOT_AN_ARCHIVE = "Not a .zip archive."
+NO_CML_IN_ARCHIVE = "The archive holds no .cml file."
+TOO_MANY_IN_ARCHIVE = "The archive holds {count} .cml files; at most {limit} are read."
+UNSAFE_ARCHIVE_PATH = "The archive holds '{path}', a path outside the archive's own folder; nothing is unpacked."
+ARCHIVE_TOO_LARGE = "The archive's .cml files unpack to {mb:.1f} MB; at most {limit} MB are read."
+NO_SINGLE_TOP_FILE = (
+    "The archive should hold one model: one .cml file that no other imports. It holds {count} ({files})."
+)
 IMPORT_MISSING = "imports '{file}', which is not there ({path})."
 IMPORT_CYCLE = "imports a file that imports it again: {cycle}."
 TEAM_RELATIONSHIP_KEPT = (

@@ -1,6 +1,9 @@
 """Files that are not workspaces, in the import box: each gets a clear message and the app keeps working."""
 
+import io
 import re
+import zipfile
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import FilePayload, Page, expect
@@ -14,6 +17,7 @@ from tests.e2e.workbench_browser import SLOW, main, rerun_after, screenshot, sid
 
 pytestmark = pytest.mark.e2e
 IMPORT_BOX = re.compile("^Import a workspace file")
+SPLIT_MODEL = Path(__file__).resolve().parents[1] / "fixtures" / "cml-imports"
 OVER_LIMIT = 21 * 1024 * 1024  # the box takes 20 MB
 REFUSED_BY_THE_BOX = [  # name, content, type, the box's message
     ("notes.txt", b"just notes", "text/plain", "Error: text/plain files are not allowed."),
@@ -80,3 +84,30 @@ def test_files_that_are_not_workspaces_are_refused_with_a_message_and_the_app_ke
     expect(sidebar(page).get_by_role("heading", name="Upload survivor")).to_be_visible()
     screenshot(page, "uploads-2-imported")
     assert {s.name for s in repository(app.data_dir).list_workspaces()} == before | {"Upload survivor"}
+
+
+def test_a_model_zipped_over_several_files_imports_and_a_hostile_zip_is_refused(
+    session: BrowserSession, app: RunningApp
+) -> None:
+    page = session.page
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zipped:
+        zipped.writestr("../outside.cml", "BoundedContext A\n")
+    upload(page, "evil.zip", buffer.getvalue(), "application/zip")
+    refusal = main(page).get_by_test_id("stAlert").filter(has_text="Nothing can be imported")
+    expect(refusal).to_contain_text("evil.zip: The archive holds '../outside.cml', a path outside")
+    remove(page, "evil.zip")
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zipped:
+        for path in SPLIT_MODEL.rglob("*.cml"):
+            zipped.write(path, path.relative_to(SPLIT_MODEL).as_posix())
+    upload(page, "ddd-sample.zip", buffer.getvalue(), "application/zip")
+    create = main(page).get_by_role("button", name="Create workspace from this model")
+    expect(create).to_be_visible(timeout=SLOW)
+    expect(main(page).get_by_text("3 bounded context canvases")).to_be_visible()
+    rerun_after(page, create.click)
+    expect(sidebar(page).get_by_role("heading", name="DDDSampleMap")).to_be_visible()
+    stored = next(s for s in repository(app.data_dir).list_workspaces() if s.name == "DDDSampleMap")
+    contexts = repository(app.data_dir).load(stored.workspace_id).bounded_contexts
+    assert sorted(c.name for c in contexts) == ["CargoBookingContext", "LocationContext", "VoyagePlanningContext"]

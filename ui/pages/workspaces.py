@@ -121,12 +121,12 @@ def cml_import(raw: bytes, filename: str) -> None:
 
 def import_form() -> None:
     upload = st.file_uploader(
-        "Import a workspace file (.json) or a Context Mapper model (.cml)",
-        type=["json", "cml"],
+        "Import a workspace file (.json) or a Context Mapper model (.cml, or a .zip of a model's .cml files)",
+        type=["json", "cml", "zip"],
         key="import-file",
         max_upload_size=files.MAX_FILE_BYTES // (1024 * 1024),
     )
-    if upload is not None and upload.name.lower().endswith(".cml"):
+    if upload is not None and upload.name.lower().endswith((".cml", ".zip")):
         cml_import(upload.getvalue(), upload.name)
         return
     if upload is not None and st.button("Import as new workspace", icon="📥", key="import-button"):
