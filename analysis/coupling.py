@@ -97,8 +97,9 @@ def edge_volatility(edge: Edge, nodes: dict[str, Node], volatility: dict[str, in
         return max(volatility[edge.upstream], volatility[edge.downstream])
     up = nodes[edge.upstream]
     if up.external_ai:
-        # The vendor decides when behaviour changes, unless the consumer pins the version.
-        return 2 if edge.model_version_pinned else 3
+        # The vendor decides when behaviour changes, unless the version is pinned (on the edge, or declared on
+        # the external system itself).
+        return 2 if edge.model_version_pinned or up.version_pinned else 3
     value = volatility[edge.upstream]
     if not up.is_ai and (Role.PUBLISHED_LANGUAGE in edge.up_roles or edge.data_contract):
         value = max(1, value - 1)

@@ -123,6 +123,14 @@ def _from_external(system: ExternalSystem) -> Node:
         ai_kind=kind,
         big_ball_of_mud=system.big_ball_of_mud,
         purpose=system.description,
+        provider=system.provider,
+        model=system.model,
+        version_pinned=system.version_pinned,
+        sla=ServiceLevel(
+            availability_percent=system.availability_percent,
+            latency_p95_ms=system.latency_p95_ms,
+            recovery_time_minutes=system.recovery_time_minutes,
+        ),
     )
 
 

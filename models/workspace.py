@@ -46,6 +46,13 @@ class ExternalSystem(StrictModel):
     description: str = ""
     ai_kind: AiKind = Field(default=AiKind.NONE, description="Set for vendor model and LLM providers.")
     big_ball_of_mud: bool = False
+    # An AI system described like an AI context: which model of which provider, pinned or not, and its SLA.
+    provider: str = ""
+    model: str = ""
+    version_pinned: bool = False
+    availability_percent: float | None = Field(default=None, ge=0, le=100)
+    latency_p95_ms: int | None = Field(default=None, ge=0)
+    recovery_time_minutes: int | None = Field(default=None, ge=0)
 
 
 class AcceptedRisk(StrictModel):

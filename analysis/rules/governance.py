@@ -95,6 +95,8 @@ def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:
         node = ctx.node(consumer)
         if not (node.internal and not node.is_ai and ctx.node(provider).external_ai):
             continue
+        if ctx.node(provider).sla.availability_percent is not None:
+            continue  # the provider's SLA is declared on the external system itself
         text = " ".join(node.assumptions).casefold()
         if provider.casefold() in text and any(w in text for w in PROVIDER_TERMS_WORDS):
             continue

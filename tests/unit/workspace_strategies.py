@@ -300,7 +300,18 @@ API_BODY = st.fixed_dictionaries(
 # --- the workspace --------------------------------------------------------------------------------
 
 EXTERNAL_BODY = st.fixed_dictionaries(
-    {"kind": enum(ExternalKind), "description": text, "ai_kind": enum(AiKind), "big_ball_of_mud": st.booleans()}
+    {
+        "kind": enum(ExternalKind),
+        "description": text,
+        "ai_kind": enum(AiKind),
+        "big_ball_of_mud": st.booleans(),
+        "provider": text,
+        "model": text,
+        "version_pinned": st.booleans(),
+        "availability_percent": optional(st.floats(min_value=0, max_value=100, allow_nan=False)),
+        "latency_p95_ms": optional(st.integers(min_value=0, max_value=10**6)),
+        "recovery_time_minutes": optional(st.integers(min_value=0, max_value=10**6)),
+    }
 )
 accepted_risks = st.builds(AcceptedRisk, rule=text, subject=text, reason=text, accepted_by=text, until=st.dates())
 small = st.integers(min_value=0, max_value=3)
