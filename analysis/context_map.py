@@ -101,6 +101,7 @@ def _absorb(edge: Edge, owner: str, direction: str, entry: CommunicationEntry) -
         edge.data_use = entry.data_use or edge.data_use
     _merge_flags(edge, entry)
     edge.fallback = edge.fallback or entry.fallback
+    edge.relied_sla, edge.rate_limits = edge.relied_sla or entry.relied_sla, edge.rate_limits or entry.rate_limits
     edge.declared_by.add("upstream" if owner == edge.upstream else "downstream")
     edge.fix_at = edge.fix_at or f"{owner} › {direction.capitalize()} Communication"
 
@@ -227,6 +228,8 @@ def _apply_relationship(edges: EdgeIndex, relationship: Relationship) -> None:
     edge.data_use = relationship.data_use or edge.data_use
     _merge_flags(edge, relationship)
     edge.fallback = relationship.fallback or edge.fallback
+    edge.relied_sla = relationship.relied_sla or edge.relied_sla
+    edge.rate_limits = relationship.rate_limits or edge.rate_limits
     edge.declared_by.add("relationship")
     edge.fix_at = edge.fix_at or "Context map › Relationships"
 

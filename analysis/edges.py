@@ -30,6 +30,8 @@ class Edge:
     model_version_pinned: bool = False
     fallback: str = ""
     circuit_breaker: bool = False
+    relied_sla: str = ""
+    rate_limits: str = ""
     declared_by: set[str] = field(default_factory=set)  # "upstream", "downstream", "relationship"
     fix_at: str = ""  # the canvas section to edit
     # Filled by analysis.coupling.measure_edges:

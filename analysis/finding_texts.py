@@ -126,8 +126,9 @@ RULES: dict[str, RuleText] = {
         "AI component with dependents lacks SLA, versioned contract or rollback",
         "Consumers cannot plan for failure they do not know about, and a bad model version must be reversible "
         "quickly (Zinkevich rules 8 and 9; ML Test Score: canary and rollback).",
-        "Record availability, latency, freshness and recovery time in the AI profile, keep a model registry and "
-        "make rollback to the previous version one step.",
+        "Record availability, latency, freshness and recovery time in the AI profile (for an external provider: its "
+        "SLA on the external system, or the SLA and rate limits a consumer relies on in the relationship), keep a "
+        "model registry and make rollback to the previous version one step.",
     ),
     "AIC018": RuleText(
         "Missing quality or drift metric for an AI context",

@@ -31,4 +31,6 @@ INTEGRATION_FIELDS = (
     FieldDef("circuit_breaker", "Circuit breaker", F.BOOL),
     FieldDef("timeout_ms", "Timeout (ms)", F.INTEGER),
     FieldDef("fallback", "Fallback", F.TEXT, "What the consuming side does when the other side fails."),
+    FieldDef("relied_sla", "SLA relied on", F.TEXT, "The other side's SLA the consuming side plans with."),
+    FieldDef("rate_limits", "Rate limits", F.TEXT, "The usage limits the consuming side keeps to."),
 )

@@ -125,6 +125,9 @@ class IntegrationAttributes(StrictModel):
     fallback: str = Field(default="", description="What the consumer does when the other side fails.")
     timeout_ms: int | None = Field(default=None, ge=0)
     circuit_breaker: bool = False
+    # What the consuming side relies on, as declared facts rather than words somewhere in its assumptions.
+    relied_sla: str = Field(default="", description="The other side's SLA the consumer relies on, e.g. 99.9 %.")
+    rate_limits: str = Field(default="", description="The usage limits the consumer keeps to.")
 
 
 class Relationship(IntegrationAttributes):

@@ -95,21 +95,26 @@ def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:
         node = ctx.node(consumer)
         if not (node.internal and not node.is_ai and ctx.node(provider).external_ai):
             continue
-        if ctx.node(provider).sla.availability_percent is not None:
-            continue  # the provider's SLA is declared on the external system itself
+        edge = ctx.edge(consumer, provider)
+        if (
+            ctx.node(provider).sla.availability_percent is not None
+            or edge.relied_sla.strip()
+            or edge.rate_limits.strip()
+        ):
+            continue  # declared: the provider's SLA on the external system, or what the consumer relies on
         text = " ".join(node.assumptions).casefold()
         if provider.casefold() in text and any(w in text for w in PROVIDER_TERMS_WORDS):
             continue
-        edge = ctx.edge(consumer, provider)
         calls_sync = edge.runtime is SyncMode.SYNC and not edge.offline
         severity = Severity.ERROR if node.critical and calls_sync else Severity.WARNING
         yield finding(
             "AIC017",
             severity,
             edge.label,
-            f"{consumer} depends on {provider} but its Assumptions record no SLA or usage limits of the provider.",
+            f"{consumer} depends on {provider} but records neither the SLA it relies on nor the rate limits it keeps "
+            f"to, and {provider} declares no SLA.",
             [consumer, provider],
-            f"{consumer} › Assumptions",
+            edge.fix_at,
         )
 
 

@@ -45,3 +45,15 @@ def test_a_pinned_external_model_weighs_less_on_the_edge_than_an_unpinned_one() 
         return next(e.pain for e in analysis.context_map.edges if e.upstream == "LLM API")
 
     assert pain(version_pinned=True) < pain(version_pinned=False)
+
+
+def test_what_the_consumer_relies_on_declared_on_the_relationship_answers_aic017() -> None:
+    data = vendor_workspace()
+    data["relationships"][0]["relied_sla"] = "99.9 % monthly, credits below"
+    assert "AIC017" not in findings(data)
+    data["relationships"][0].update(relied_sla="", rate_limits="600 requests a minute")
+    assert "AIC017" not in findings(data)
+    entry = {"collaborator": "LLM API", "relied_sla": "99.5 %", "messages": [{"kind": "query", "name": "Score"}]}
+    declared_on_the_canvas = vendor_workspace()
+    declared_on_the_canvas["bounded_contexts"][0]["outbound"] = [entry]
+    assert "AIC017" not in findings(declared_on_the_canvas)

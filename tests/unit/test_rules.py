@@ -1063,7 +1063,11 @@ def test_aic017_an_llm_consumer_without_the_providers_terms_in_its_assumptions_i
     )
     found = only(analysis, "AIC017")
     assert (found.severity, found.subject) == (Severity.WARNING, "LLM -> Support Bot")
-    assert "Assumptions record no SLA or usage limits" in found.message
+    assert found.message == (
+        "Support Bot depends on LLM but records neither the SLA it relies on nor the rate limits it keeps to, and "
+        "LLM declares no SLA."
+    )
+    assert found.fix_at == "Context map › Relationships"  # where the relationship's reliance is recorded
 
 
 def test_aic017_a_critical_llm_consumer_calling_synchronously_without_the_terms_is_an_error() -> None:

@@ -173,6 +173,8 @@ INTEGRATION = {
     "fallback": text,
     "timeout_ms": optional(counts),
     "circuit_breaker": st.booleans(),
+    "relied_sla": text,
+    "rate_limits": text,
 }
 
 RELATIONSHIP_BODY = st.fixed_dictionaries(
