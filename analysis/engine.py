@@ -52,7 +52,6 @@ def _evaluate(cmap: ContextMap, risks: list[AcceptedRisk], today: dt.date, confi
     ctx = RuleContext(cmap, nodes, config, sync_chains(cmap))
     overall = map_metrics(cmap, nodes, ctx.chains)
     findings = apply_accepted_risks(run_rules(ctx), risks, today)
-    findings += acceptance_findings(findings, risks, today)
     findings.sort(key=lambda f: f.sort_key)
     return _Evaluation(findings, nodes, overall, compute_score(findings, cmap, overall, config))
 
@@ -80,5 +79,7 @@ def _analysis(workspace: Workspace, today: dt.date, config: AnalysisConfig, leve
 
     hint = biggest_lever(cmap, done.findings, done.score.value, config, rerun) if lever else ""
     score = replace(done.score, lever=hint)
-    readiness = assess_readiness(workspace, done.findings, today)
-    return Analysis(workspace.name, cmap, done.findings, done.node_metrics, done.map_metrics, score, readiness, today)
+    # Reported once, not in the lever's reruns: acceptances neither score nor change with the map.
+    findings = sorted([*done.findings, *acceptance_findings(done.findings, risks, today)], key=lambda f: f.sort_key)
+    readiness = assess_readiness(workspace, findings, today)
+    return Analysis(workspace.name, cmap, findings, done.node_metrics, done.map_metrics, score, readiness, today)

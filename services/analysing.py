@@ -9,6 +9,7 @@ from analysis import lever
 from analysis.engine import Analysis, analyze_workspace
 from analysis.metrics import broker_scores
 from analysis.readiness import PHASES, ReadinessItem, ReadinessReport
+from analysis.readiness_texts import PHASE_TITLES
 from analysis.score import BOOKKEEPING, Score, gate_for
 from formats.analysis_report.analysis_report import analysis_as_data, analysis_as_text
 from formats.readiness_report.readiness_report import readiness_as_data, readiness_as_text
@@ -21,6 +22,7 @@ __all__ = [
     "BOOKKEEPING",
     "LEVER_MAX_CONTEXTS",
     "PHASES",
+    "PHASE_TITLES",
     "Analysis",
     "DeliveryPhase",
     "DraftAnalysis",

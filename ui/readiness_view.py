@@ -9,11 +9,10 @@ import streamlit as st
 from canvases.readiness import READINESS
 from canvases.vocabulary import FALLBACK_LABELS
 from services import analysing
-from services.analysing import DeliveryPhase, ReadinessItem, ReadinessReport
+from services.analysing import PHASE_TITLES, DeliveryPhase, ReadinessItem, ReadinessReport
 from ui import ui_messages
 from ui.literal_markdown import literal
 
-PHASE_TITLES = {"poc": "PoC", "mvp": "MVP", "product": "Product", "scaled": "Scaled"}
 SECTION_TITLES = {s.key: s.title for s in READINESS.sections}
 
 

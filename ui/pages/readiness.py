@@ -30,7 +30,7 @@ def summary(data: dict[str, object]) -> None:
         "Phase to look at",
         [p.value for p in analysing.PHASES],
         default=(report.next_phase or report.current).value,
-        format_func=lambda p: readiness_view.PHASE_TITLES[p],
+        format_func=lambda p: analysing.PHASE_TITLES[p],
         key="readiness-phase",
     )
     readiness_view.render_open_items(report, analysing.DeliveryPhase(chosen or report.current.value))
