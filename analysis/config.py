@@ -24,43 +24,7 @@ ML_LEXICON = (
     "gemini",
     "mistral",
 )
-QUALITY_METRIC_WORDS = (
-    "accuracy",
-    "precision",
-    "recall",
-    "auc",
-    "mae",
-    "mape",
-    "rmse",
-    "calibration",
-    "uplift",
-    "eval",
-    "hallucination",
-    "groundedness",
-    "error",
-    "f1",
-    "hit rate",
-    "quality",
-    "deviation",
-    "interval coverage",
-)
-DRIFT_METRIC_WORDS = (
-    "drift",
-    "psi",
-    "ks ",
-    "kolmogorov",
-    "distribution",
-    "label delay",
-    "schema",
-    "freshness",
-    "data quality",
-    "missing",
-    "null rate",
-    "stale",
-    "population stability",
-)
 CORRECTION_WORDS = ("correct", "adjust", "recalibrat", "override")
-MITIGATION_METRIC_WORDS = ("holdout", "exploration", "counterfactual", "influenced", "feedback", "randomi")
 
 
 @dataclass(frozen=True)
@@ -83,8 +47,6 @@ class AnalysisConfig:
     critical_multiplier: float = 1.5
     severity_weights: dict[str, float] = field(default_factory=lambda: {"error": 10.0, "warning": 4.0, "info": 1.0})
     ml_lexicon: tuple[str, ...] = ML_LEXICON
-    quality_metric_words: tuple[str, ...] = QUALITY_METRIC_WORDS
-    drift_metric_words: tuple[str, ...] = DRIFT_METRIC_WORDS
 
     def fan_in_threshold(self, internal_contexts: int) -> int:
         return max(self.fan_in_min, math.ceil(self.fan_in_share * internal_contexts))

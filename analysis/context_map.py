@@ -253,7 +253,7 @@ def assemble_context_map(
     nodes: dict[str, Node], edges: list[Edge], inconsistencies: list[Inconsistency], config: AnalysisConfig
 ) -> ContextMap:
     """Measures the edges and builds the three graphs; also used to re-run a map with one change applied."""
-    volatility = measure_edges(nodes, edges, config)
+    volatility = measure_edges(nodes, edges)
     return ContextMap(nodes, edges, inconsistencies, volatility, *_graphs(nodes, edges))
 
 

@@ -1,9 +1,8 @@
 """Khononov's three dimensions for each edge (strength, distance, volatility), its pain and balance class."""
 
-from analysis.config import AnalysisConfig
 from analysis.edges import INTRUSIVE_MEDIA, Edge
 from analysis.nodes import Node
-from models.bounded_context import AiKind, DomainType, Evolution
+from models.bounded_context import QUALITY_KINDS, AiKind, DomainType, Evolution
 from models.relationship import RelationshipPattern, Role, SyncMode
 
 BALANCE_CLASSES = (
@@ -17,11 +16,7 @@ BALANCE_CLASSES = (
 )
 
 
-def has_quality_metric(node: Node, config: AnalysisConfig) -> bool:
-    return any(word in m.casefold() for m in node.metrics for word in config.quality_metric_words)
-
-
-def strength(edge: Edge, nodes: dict[str, Node], config: AnalysisConfig) -> int:
+def strength(edge: Edge, nodes: dict[str, Node]) -> int:
     """S(e) in 0..4: intrusive 4, functional 3, model 2, contract 1, none 0 (first match wins)."""
     up, down = nodes[edge.upstream], nodes[edge.downstream]
     intrusive_medium = edge.medium in INTRUSIVE_MEDIA and not edge.data_contract
@@ -42,9 +37,9 @@ def strength(edge: Edge, nodes: dict[str, Node], config: AnalysisConfig) -> int:
     published = bool(edge.up_roles & {Role.OPEN_HOST_SERVICE, Role.PUBLISHED_LANGUAGE})
     if published and up.serving_ai:
         # A model's API pins its syntax, not its behaviour: it is a contract only when the version is
-        # pinned and the consumer checks behaviour with a quality or eval metric.
+        # pinned and the consumer checks the upstream's behaviour with a quality metric or evaluation suite.
         pinned = edge.model_version_pinned or up.version_pinned
-        published = pinned and has_quality_metric(down, config)
+        published = pinned and bool(down.evidence(QUALITY_KINDS, watching=up.name))
     if published and Role.CONFORMIST not in edge.down_roles:
         return 1
     if edge.runtime is SyncMode.ASYNC and edge.data_contract:
@@ -124,11 +119,11 @@ def balance(s: int, dist: int, v: int) -> str:
     return "moderate"
 
 
-def measure_edges(nodes: dict[str, Node], edges: list[Edge], config: AnalysisConfig) -> dict[str, int]:
+def measure_edges(nodes: dict[str, Node], edges: list[Edge]) -> dict[str, int]:
     """Fills strength, distance, volatility, pain and balance on every edge; returns V(n) per node."""
     volatility = node_volatility(nodes, edges)
     for edge in edges:
-        edge.strength = strength(edge, nodes, config)
+        edge.strength = strength(edge, nodes)
         edge.distance = distance(edge, nodes)
         edge.volatility = edge_volatility(edge, nodes, volatility)
         edge.pain = pain(edge.strength, edge.distance, edge.volatility)

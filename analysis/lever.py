@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from analysis.config import AnalysisConfig
 from analysis.context_map import ContextMap, assemble_context_map
 from analysis.edges import Edge
-from analysis.nodes import Node
+from analysis.nodes import Evidence, Node
 from analysis.score import Score
-from models.bounded_context import FallbackKind, ServiceLevel
+from models.bounded_context import FallbackKind, MetricKind, ServiceLevel
 from models.finding import Finding, FindingStatus, Severity
 from models.relationship import Role
 
@@ -43,7 +43,12 @@ def _harden_model(name: str) -> Remedy:
         )
         node.rollback, node.version_pinned = True, True
         node.fallback = node.fallback if node.fallback is not FallbackKind.NONE else FallbackKind.HEURISTIC
-        node.metrics = [*node.metrics, "accuracy", "feature drift", "holdout uplift of the feedback mitigation"]
+        node.metrics = [
+            *node.metrics,
+            Evidence(MetricKind.MODEL_QUALITY, name, "accuracy"),
+            Evidence(MetricKind.DRIFT, name, "feature drift"),
+            Evidence(MetricKind.FEEDBACK_WATCH, name, "holdout uplift of the feedback mitigation"),
+        ]
 
     return Remedy(
         f"complete the AI profile and verification metrics of {name} (SLA, rollback, fallback, "

@@ -12,6 +12,7 @@ from models.bounded_context import (
     DomainType,
     Evolution,
     FallbackKind,
+    MetricKind,
     ServiceLevel,
     Term,
 )
@@ -22,6 +23,15 @@ PERCENT = re.compile(r"(\d{2,3}(?:[.,]\d+)?)\s*%")
 TRANSLATING_ROLES = frozenset({DomainRole.INTERCHANGER, DomainRole.GATEWAY_INTERCHANGE})
 NON_SERVING = frozenset({AiKind.FEATURE_STORE, AiKind.TRAINING_PIPELINE})
 EXTERNAL_AI = frozenset({AiKind.LLM_EXTERNAL, AiKind.EXTERNAL_MODEL})
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A verification metric as the rules see it: its kind and the context it watches (never its wording)."""
+
+    kind: MetricKind | None
+    watches: str
+    text: str  # quoted in explanations only
 
 
 @dataclass
@@ -46,13 +56,17 @@ class Node:
     purpose: str = ""
     provider: str = ""
     model: str = ""
-    metrics: list[str] = field(default_factory=list)
+    metrics: list[Evidence] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     publishes_api: bool = False
     domain_roles: list[DomainRole] = field(default_factory=list)
     high_availability: bool = False  # an arc42 quality requirement asks for three nines or more
+
+    def evidence(self, kinds: frozenset[MetricKind], watching: str | None = None) -> list[Evidence]:
+        """The metrics of one of `kinds`; with `watching`, only those that watch that context."""
+        return [m for m in self.metrics if m.kind in kinds and (watching is None or m.watches == watching)]
 
     @cached_property
     def is_ai(self) -> bool:
@@ -102,7 +116,7 @@ def _from_canvas(canvas: BoundedContextCanvas, published: set[str]) -> Node:
         purpose=canvas.purpose,
         provider=ai.provider,
         model=ai.model,
-        metrics=[m.metric for m in canvas.verification_metrics],
+        metrics=[Evidence(m.kind, m.watches or canvas.name, m.metric) for m in canvas.verification_metrics],
         terms=list(canvas.ubiquitous_language),
         decisions=list(canvas.business_decisions),
         assumptions=list(canvas.assumptions),

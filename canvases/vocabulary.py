@@ -45,6 +45,14 @@ METRIC_SOURCE_LABELS = {
     "live_system": "Live system",
     "other": "Other",
 }
+METRIC_KIND_LABELS = {
+    "model_quality": "Model quality",
+    "drift": "Drift or data quality",
+    "feedback_watch": "Feedback-loop watch",
+    "evaluation_suite": "Regression or evaluation suite",
+    "business_kpi": "Business KPI",
+    "other": "Other",
+}
 AI_KIND_LABELS = {
     "none": "No AI",
     "own_model": "Own model",

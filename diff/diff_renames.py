@@ -100,6 +100,9 @@ def _context_with_references(context: Data, parties: Mapping[str, str], teams: M
         result[direction] = [
             {**e, "collaborator": _renamed(e["collaborator"], parties)} for e in context.get(direction, [])
         ]
+    result["verification_metrics"] = [
+        {**m, "watches": _renamed(m.get("watches"), parties)} for m in context.get("verification_metrics", [])
+    ]
     return result
 
 

@@ -73,6 +73,21 @@ class MetricSource(StrEnum):
     OTHER = "other"
 
 
+class MetricKind(StrEnum):
+    """What a verification metric is evidence of; the rules read this, never the metric's wording."""
+
+    MODEL_QUALITY = "model_quality"
+    DRIFT = "drift"
+    FEEDBACK_WATCH = "feedback_watch"
+    EVALUATION_SUITE = "evaluation_suite"  # a regression or evaluation suite run on changes
+    BUSINESS_KPI = "business_kpi"
+    OTHER = "other"
+
+
+# Both check how a model behaves: a live quality measure or a suite of cases run on every change.
+QUALITY_KINDS = frozenset({MetricKind.MODEL_QUALITY, MetricKind.EVALUATION_SUITE})
+
+
 class AiKind(StrEnum):
     NONE = "none"
     OWN_MODEL = "own_model"
@@ -150,6 +165,13 @@ class Term(StrictModel):
 class VerificationMetric(StrictModel):
     metric: RequiredText
     source: MetricSource | None = None
+    kind: MetricKind | None = None
+    watches: Name | None = Field(
+        default=None, description="The upstream context or external system it watches; empty: this context itself."
+    )
+    kind_inferred: bool = Field(
+        default=False, description="The kind was inferred from the wording and waits for the author's confirmation."
+    )
 
 
 class ServiceLevel(StrictModel):

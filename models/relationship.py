@@ -128,6 +128,9 @@ class IntegrationAttributes(StrictModel):
     # What the consuming side relies on, as declared facts rather than words somewhere in its assumptions.
     relied_sla: str = Field(default="", description="The other side's SLA the consumer relies on, e.g. 99.9 %.")
     rate_limits: str = Field(default="", description="The usage limits the consumer keeps to.")
+    reliance_inferred: bool = Field(
+        default=False, description="The SLA or rate limits were taken from an assumption and wait for confirmation."
+    )
 
 
 class Relationship(IntegrationAttributes):

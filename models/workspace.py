@@ -17,7 +17,10 @@ from models.bounded_context import AiKind, BoundedContextCanvas
 from models.readiness import Readiness
 from models.relationship import Relationship
 
-SCHEMA_VERSION = 1
+# 2: verification metrics have kinds and relationships record what their consumer relies on. A workspace of
+# schema 1 said those things in words; it is read as it was and upgraded by inference (canvases.wording_inference).
+SCHEMA_VERSION: Literal[2] = 2
+READABLE_SCHEMA_VERSIONS = (1, 2)
 
 
 class DeliveryPhase(StrEnum):
@@ -77,7 +80,7 @@ REFERENCE_PROBLEMS = "reference_problems"
 
 
 class Workspace(StrictModel):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1, 2] = SCHEMA_VERSION
     name: Name
     description: str = ""
     phase: DeliveryPhase = DeliveryPhase.POC
@@ -116,6 +119,7 @@ def find_reference_problems(ws: Workspace) -> list[Problem]:
         *_duplicates(ws),
         *_team_references(ws),
         *_collaborator_references(ws),
+        *_metric_references(ws),
         *_relationship_references(ws),
         *_repeated_relationships(ws),
         *_canvas_references(ws),
@@ -170,6 +174,15 @@ def _collaborator_references(ws: Workspace) -> Iterator[Problem]:
                     yield Problem(path, messages.COLLABORATOR_IS_SELF.format(name=entry.collaborator))
                 elif entry.collaborator not in known:
                     yield Problem(path, messages.UNKNOWN_CONTEXT.format(name=entry.collaborator))
+
+
+def _metric_references(ws: Workspace) -> Iterator[Problem]:
+    known = {c.name for c in ws.bounded_contexts} | {s.name for s in ws.external_systems}
+    for i, context in enumerate(ws.bounded_contexts):
+        for j, metric in enumerate(context.verification_metrics):
+            if metric.watches is not None and metric.watches not in known:
+                path = f"bounded_contexts[{i}].verification_metrics[{j}].watches"
+                yield Problem(path, messages.UNKNOWN_CONTEXT.format(name=metric.watches))
 
 
 def _relationship_references(ws: Workspace) -> Iterator[Problem]:

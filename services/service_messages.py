@@ -23,6 +23,8 @@ REPORT_WITHOUT_MAP = "The report has no context map: {reason}"
 # Messages the workbench itself writes into a workspace's history.
 EXAMPLE_VERSION = "Example"
 IMPORTED_VERSION = "Imported from {file}"
+INFERRED_VERSION = "Upgraded to workspace schema 2: {facts} inferred from wording, to confirm on the canvases:"
+UPGRADED_VERSION = "Upgraded to workspace schema 2: nothing to infer from wording"
 RESTORED_VERSION = "Restored version {number}"
 ACCEPTED_VERSION = "Accepted the risk of {rule} on {subject} until {until}"
 WITHDRAWN_VERSION = "Withdrew the acceptance of {rule} on {subject}"

@@ -115,6 +115,8 @@ def _context_references(data: dict[str, Any]) -> Iterator[tuple[dict[str, Any], 
     for context in data["bounded_contexts"]:
         for entry in [*context["inbound"], *context["outbound"]]:
             yield entry, "collaborator"
+        for metric in context["verification_metrics"]:
+            yield metric, "watches"
     for relationship in data["relationships"]:
         yield relationship, "upstream"
         yield relationship, "downstream"

@@ -5,16 +5,16 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from analysis.config import CORRECTION_WORDS, MITIGATION_METRIC_WORDS
-from analysis.coupling import has_quality_metric
+from analysis.config import CORRECTION_WORDS
 from analysis.edges import INTRUSIVE_MEDIA, Edge
 from analysis.finding_texts import possessive
 from analysis.rules.common import RuleContext, finding
-from models.bounded_context import AiKind
+from models.bounded_context import QUALITY_KINDS, AiKind, MetricKind
 from models.finding import Finding, Severity
 from models.relationship import DataUse, Role
 
 LEARNING_KINDS = frozenset({AiKind.OWN_MODEL, AiKind.LLM_SELFHOSTED})
+FEEDBACK_WATCH = frozenset({MetricKind.FEEDBACK_WATCH})
 
 
 def _training_inputs(ctx: RuleContext, model: str) -> list[tuple[str, str]]:
@@ -34,7 +34,7 @@ def _training_inputs(ctx: RuleContext, model: str) -> list[tuple[str, str]]:
 def _loop_severity(ctx: RuleContext, model: str, hidden: bool) -> Severity | None:
     node = ctx.node(model)
     mitigated = bool(node.feedback_mitigation.strip())
-    watched = any(w in m.casefold() for m in node.metrics for w in MITIGATION_METRIC_WORDS)
+    watched = bool(node.evidence(FEEDBACK_WATCH, watching=model))
     if mitigated and watched:
         return None
     if hidden:
@@ -191,7 +191,7 @@ def aic014_correction_cascade(ctx: RuleContext) -> Iterator[Finding]:
         corrects = any(w in t.casefold() for t in [node.purpose, *node.decisions] for w in CORRECTION_WORDS)
         if len(chain) >= 3:
             severity = Severity.ERROR
-        elif node.owner != upstream.owner or edge.strength >= 2 or corrects or not has_quality_metric(node, ctx.config):
+        elif node.owner != upstream.owner or edge.strength >= 2 or corrects or not node.evidence(QUALITY_KINDS):
             severity = Severity.WARNING
         else:
             severity = Severity.INFO

@@ -4,14 +4,14 @@ AIC018 (quality and drift metrics)."""
 from collections import defaultdict
 from collections.abc import Iterator
 
-from analysis.coupling import has_quality_metric
 from analysis.finding_texts import possessive
 from analysis.nodes import Node
 from analysis.rules.common import RuleContext, finding
+from models.bounded_context import QUALITY_KINDS, MetricKind
 from models.finding import Finding, Severity
 from models.relationship import SyncMode
 
-PROVIDER_TERMS_WORDS = ("sla", "limit", "availability", "quota", "rate", "uptime", "latency")
+DRIFT = frozenset({MetricKind.DRIFT})
 
 
 def aic015_ai_without_owner(ctx: RuleContext) -> Iterator[Finding]:
@@ -102,9 +102,6 @@ def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:
             or edge.rate_limits.strip()
         ):
             continue  # declared: the provider's SLA on the external system, or what the consumer relies on
-        text = " ".join(node.assumptions).casefold()
-        if provider.casefold() in text and any(w in text for w in PROVIDER_TERMS_WORDS):
-            continue
         calls_sync = edge.runtime is SyncMode.SYNC and not edge.offline
         severity = Severity.ERROR if node.critical and calls_sync else Severity.WARNING
         yield finding(
@@ -128,12 +125,11 @@ def _is_ai_consumer(ctx: RuleContext, name: str, node: Node) -> bool:
 
 
 def aic018_missing_quality_or_drift_metric(ctx: RuleContext) -> Iterator[Finding]:
-    words = ctx.config.drift_metric_words
     for name, node in sorted(ctx.cmap.nodes.items()):
         if not (node.internal and (node.is_ai or _is_ai_consumer(ctx, name, node))):
             continue
-        missing = [] if has_quality_metric(node, ctx.config) else ["a quality metric"]
-        if not any(w in m.casefold() for m in node.metrics for w in words):
+        missing = [] if node.evidence(QUALITY_KINDS) else ["a quality metric"]
+        if not node.evidence(DRIFT):
             missing.append("a drift or data-quality metric")
         if not missing:
             continue

@@ -3,12 +3,13 @@
 import json
 from pathlib import Path
 
+from canvases.wording_inference import upgrade_workspace
 from formats.text_input import NotUtf8, decode_utf8
 from formats.workspace_json import workspace_file_messages
 from formats.workspace_json.duplicate_keys import DuplicateKey, first_duplicate, pairs_without_duplicates
 from formats.workspace_json.input_limits import DEFAULT_LIMITS, InputLimits, limit_problems
 from models.validation import WorkspaceInvalid, validate_workspace_data
-from models.workspace import SCHEMA_VERSION, Problem, Workspace
+from models.workspace import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, Problem, Workspace
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 50  # problems listed in the message; all of them stay in WorkspaceFileError.problems
@@ -99,7 +100,7 @@ def parse_workspace_json(raw: bytes | str, source: str, limits: InputLimits = DE
         raise WorkspaceFileError(source, past_limits)
     version = data.get("schema_version")
     # `type(...) is int` because True and 1.0 compare equal to 1 but are not a schema version.
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in READABLE_SCHEMA_VERSIONS:
         message = (
             workspace_file_messages.OTHER_SCHEMA_VERSION.format(found=version, version=SCHEMA_VERSION)
             if version is not None
@@ -107,11 +108,12 @@ def parse_workspace_json(raw: bytes | str, source: str, limits: InputLimits = DE
         )
         raise _fail(source, message, "schema_version")
     try:
-        return validate_workspace_data(data, json_text=text)
+        workspace = validate_workspace_data(data, json_text=text)
     except WorkspaceInvalid as error:
         raise WorkspaceFileError(source, error.problems) from None
     except RecursionError:
         raise _fail(source, workspace_file_messages.NESTED_TOO_DEEPLY) from None
+    return upgrade_workspace(workspace)[0]  # a file of schema 1: facts inferred from wording, marked to confirm
 
 
 def read_workspace_file(path: Path, limits: InputLimits = DEFAULT_LIMITS) -> Workspace:

@@ -37,5 +37,7 @@ UNPAIRED_SURROGATE = "holds an unpaired surrogate escape (such as \\ud800), whic
 UNPAIRED_SURROGATE_AT_TOP = "(top level)"  # the path named when the whole file is that text
 
 # The schema version it was written with.
-OTHER_SCHEMA_VERSION = "has schema_version {found!r}; this workbench reads schema_version {version}."
+OTHER_SCHEMA_VERSION = (
+    "has schema_version {found!r}; this workbench reads schema_version {version} (and upgrades files of 1)."
+)
 NO_SCHEMA_VERSION = "has no schema_version; workspace files carry schema_version {version}."

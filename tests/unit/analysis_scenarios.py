@@ -37,6 +37,7 @@ from models.bounded_context import (
     FallbackKind,
     Message,
     MessageKind,
+    MetricKind,
     ServiceLevel,
     Term,
     VerificationMetric,
@@ -47,12 +48,18 @@ from models.workspace import AcceptedRisk, ExternalKind, ExternalSystem, Team, W
 
 TODAY = dt.date(2026, 11, 27)
 
-# Verification metrics the analysis recognises (quality, drift, watching a feedback-loop mitigation).
-QUALITY = "Mean absolute error (MAE) against realised prices"
-DRIFT = "Population stability index (PSI) of input features, alert above 0.2"
-EVAL = "Eval-suite pass rate on 200 recorded questions"
-WATCHED = "Uplift against the randomised holdout group"
+# Typed verification metrics (quality, drift, evaluation suite, watching a feedback-loop mitigation) of the
+# context that holds them; `watching(metric, name)` points one at an upstream.
+QUALITY = VerificationMetric(metric="Mean absolute error (MAE) against realised prices", kind=MetricKind.MODEL_QUALITY)
+DRIFT = VerificationMetric(metric="Population stability index (PSI) of input features", kind=MetricKind.DRIFT)
+EVAL = VerificationMetric(metric="Eval-suite pass rate on 200 recorded questions", kind=MetricKind.EVALUATION_SUITE)
+WATCHED = VerificationMetric(metric="Uplift against the randomised holdout group", kind=MetricKind.FEEDBACK_WATCH)
 MONITORED = (QUALITY, DRIFT)
+
+
+def watching(metric: VerificationMetric, name: str) -> VerificationMetric:
+    return metric.model_copy(update={"watches": name})
+
 
 # A complete service level: availability, p95 latency, freshness and recovery time.
 FULL_SLA: dict[str, Any] = {
@@ -94,7 +101,7 @@ def ctx(
     sla: dict[str, Any] | None = None,
     rollback: bool = False,
     mitigation: str = "",
-    metrics: Iterable[str] = (),
+    metrics: Iterable[VerificationMetric | str] = (),
     terms: Iterable[str | tuple[str, str]] = (),
     decisions: Iterable[str] = (),
     assumptions: Iterable[str] = (),
@@ -125,7 +132,7 @@ def ctx(
         ubiquitous_language=[Term(term=t) if isinstance(t, str) else Term(term=t[0], definition=t[1]) for t in terms],
         business_decisions=list(decisions),
         assumptions=list(assumptions),
-        verification_metrics=[VerificationMetric(metric=m) for m in metrics],
+        verification_metrics=[VerificationMetric(metric=m) if isinstance(m, str) else m for m in metrics],
         ai_profile=AiProfile(
             kind=_ai_kind(ai),
             provider=provider,
@@ -146,9 +153,22 @@ def model(name: str, **kwargs: Any) -> BoundedContextCanvas:
     return ctx(name, **settings)
 
 
-def ext(name: str, *, ai: str | None = None, kind: str = "external_system", bbom: bool = False) -> ExternalSystem:
-    """An external system without a canvas; `ai="llm_external"` makes it a model provider."""
-    return ExternalSystem(name=name, kind=ExternalKind(kind), ai_kind=_ai_kind(ai), big_ball_of_mud=bbom)
+def ext(
+    name: str,
+    *,
+    ai: str | None = None,
+    kind: str = "external_system",
+    bbom: bool = False,
+    availability: float | None = None,
+) -> ExternalSystem:
+    """An external system without a canvas; `ai="llm_external"` makes it a model provider, `availability` its SLA."""
+    return ExternalSystem(
+        name=name,
+        kind=ExternalKind(kind),
+        ai_kind=_ai_kind(ai),
+        big_ball_of_mud=bbom,
+        availability_percent=availability,
+    )
 
 
 def rel(

@@ -43,11 +43,11 @@ from tests.unit.analysis_scenarios import (
     severities,
     subjects,
     talk,
+    watching,
     workspace,
 )
 
-LLM = ext("LLM", ai="llm_external")
-LLM_TERMS = "The LLM provider's SLA of 99.5 % availability and its rate limit of 500 requests per minute suffice."
+LLM = ext("LLM", ai="llm_external", availability=99.5)  # declares its SLA, so AIC017 stays quiet
 
 
 def part(analysis: Analysis, name: str) -> float:
@@ -60,7 +60,7 @@ def part(analysis: Analysis, name: str) -> float:
 
 def _pricing_with_vendor(roles_down: list[RoleCode]) -> list[Part]:
     return [
-        ctx("Pricing", domain="core", metrics=[EVAL, DRIFT], assumptions=[LLM_TERMS]),
+        ctx("Pricing", domain="core", metrics=[EVAL, DRIFT]),
         LLM,
         rel("LLM", "Pricing", roles_down=roles_down, sync="sync", data_use="inference", fallback="list price"),
     ]
@@ -124,7 +124,7 @@ def test_a_shared_model_platform_with_contracts_sla_rollback_and_fallbacks_is_qu
     consumers = ["Checkout", "Returns", "Payouts"]
     analysis = analyse(
         model("Fraud", pinned=True, fallback="heuristic"),
-        *(ctx(c, domain="core", metrics=[QUALITY]) for c in consumers),
+        *(ctx(c, domain="core", metrics=[watching(QUALITY, "Fraud")]) for c in consumers),
         *(rel("Fraud", c, roles_up=["OHS", "PL"], sync="sync", pinned=True, breaker=True) for c in consumers),
     )
     assert keys(analysis) == [("AIC006", "info", "open", "Fraud")]
@@ -192,7 +192,7 @@ def test_aic003_reports_not_evaluable_naming_the_sync_field_when_the_mode_is_unk
 
 def test_aic004_reports_not_evaluable_naming_the_domain_when_the_consumer_has_none() -> None:
     analysis = analyse(
-        ctx("Support Bot", domain=None, metrics=[EVAL, DRIFT], assumptions=[LLM_TERMS]),
+        ctx("Support Bot", domain=None, metrics=[EVAL, DRIFT]),
         LLM,
         rel("LLM", "Support Bot", sync="async"),
     )
@@ -276,8 +276,8 @@ def test_findings_part_a_is_capped_at_50() -> None:
 
 def test_structural_pain_part_b_is_half_max_and_half_mean_ai_pain() -> None:
     analysis = analyse(
-        ctx("Pricing", domain="core", metrics=[EVAL, DRIFT], assumptions=[LLM_TERMS]),
-        ctx("Support Bot", metrics=[EVAL, DRIFT], assumptions=[LLM_TERMS]),
+        ctx("Pricing", domain="core", metrics=[EVAL, DRIFT]),
+        ctx("Support Bot", metrics=[EVAL, DRIFT]),
         LLM,
         rel("LLM", "Pricing", roles_down=["ACL"], sync="async"),  # pain 0.25
         rel("LLM", "Support Bot", roles_down=["CF"], sync="async"),  # pain 0.50
@@ -343,7 +343,7 @@ def test_the_critical_multiplier_applies_when_a_direct_neighbour_is_critical() -
 
 def test_the_gate_ignores_warnings_infos_and_consistency_findings() -> None:
     analysis = analyse(
-        ctx("Support Bot", metrics=[EVAL, DRIFT], assumptions=[LLM_TERMS]),
+        ctx("Support Bot", metrics=[EVAL, DRIFT]),
         ctx("Helpdesk", outbound=[entry("Support Bot", query("Suggest"), sync="async")]),
         LLM,
         rel("LLM", "Support Bot", roles_down=["CF"], sync="async"),
@@ -603,15 +603,27 @@ def test_reference_edge_ohs_pl_to_an_in_house_model_of_another_team() -> None:
     # The AI caveat of §2.1: the PL counts only with a pinned version and a consumer that checks behaviour.
     analysis = analyse(
         model("Scoring"),
-        ctx("Lending", metrics=[QUALITY]),
+        ctx("Lending", metrics=[watching(QUALITY, "Scoring")]),
         rel("Scoring", "Lending", roles_up=["OHS", "PL"], pinned=True),
     )
     assert _measures(analysis, "Scoring", "Lending") == (1, 3, 2, 0.12, "loose")
 
 
+def test_a_quality_metric_of_the_consumer_itself_does_not_contract_a_published_model_api() -> None:
+    # Checking its own outputs is not checking the upstream's behaviour: the metric must watch Scoring.
+    analysis = analyse(
+        model("Scoring"),
+        ctx("Lending", metrics=[QUALITY, watching(DRIFT, "Scoring")]),
+        rel("Scoring", "Lending", roles_up=["OHS", "PL"], pinned=True),
+    )
+    assert edge(analysis, "Scoring", "Lending").strength == 2
+
+
 def test_an_unpinned_published_model_api_is_still_model_strength() -> None:
     analysis = analyse(
-        model("Scoring"), ctx("Lending", metrics=[QUALITY]), rel("Scoring", "Lending", roles_up=["OHS", "PL"])
+        model("Scoring"),
+        ctx("Lending", metrics=[watching(QUALITY, "Scoring")]),
+        rel("Scoring", "Lending", roles_up=["OHS", "PL"]),
     )
     assert edge(analysis, "Scoring", "Lending").strength == 2
 

@@ -35,12 +35,12 @@ from tests.unit.analysis_scenarios import (
     rel,
     subjects,
     talk,
+    watching,
 )
 
-LLM = ext("LLM", ai="llm_external")
-# A consumer of the LLM that records the provider's terms and monitors replies, so AIC017/AIC018 stay quiet.
-LLM_TERMS = "The LLM provider's SLA of 99.5 % availability and its rate limit of 500 requests per minute suffice."
-WATCHED_CONSUMER: dict[str, Any] = {"metrics": (EVAL, DRIFT), "assumptions": [LLM_TERMS]}
+LLM = ext("LLM", ai="llm_external", availability=99.5)  # declares its SLA, so AIC017 stays quiet
+# A consumer of the LLM that monitors replies, so AIC018 stays quiet.
+WATCHED_CONSUMER: dict[str, Any] = {"metrics": (EVAL, DRIFT)}
 
 
 def sync_call(upstream: str, downstream: str, **kwargs: Any) -> Relationship:
@@ -517,7 +517,7 @@ def test_aic006_a_shared_ai_platform_with_contracts_sla_and_rollback_is_only_an_
     names = ["Consumer 1", "Consumer 2", "Consumer 3"]
     analysis = analyse(
         model("Scoring", pinned=True),
-        *(ctx(n, metrics=[QUALITY]) for n in names),
+        *(ctx(n, metrics=[watching(QUALITY, "Scoring")]) for n in names),
         *(rel("Scoring", n, roles_up=["OHS", "PL"], sync="async", pinned=True) for n in names),
     )
     found = only(analysis, "AIC006")
@@ -1057,11 +1057,17 @@ def test_aic017_does_not_fire_for_a_model_with_sla_and_rollback_or_without_depen
     assert of_rule(analysis, "AIC017") == []
 
 
-def test_aic017_an_llm_consumer_without_the_providers_terms_in_its_assumptions_is_a_warning() -> None:
+# An LLM provider that declares no SLA: only what its consumers rely on can answer AIC017.
+BARE_LLM = ext("LLM", ai="llm_external")
+
+
+def test_aic017_an_llm_consumer_that_records_no_reliance_is_a_warning() -> None:
     analysis = analyse(
-        ctx("Support Bot", metrics=(EVAL, DRIFT)), LLM, rel("LLM", "Support Bot", roles_down=["ACL"], sync="async")
+        ctx("Support Bot", metrics=(EVAL, DRIFT), assumptions=["LLM provider SLA 99.9 % and its rate limits"]),
+        BARE_LLM,
+        rel("LLM", "Support Bot", roles_down=["ACL"], sync="async"),
     )
-    found = only(analysis, "AIC017")
+    found = only(analysis, "AIC017")  # the assumption's wording counts for nothing: nothing is declared
     assert (found.severity, found.subject) == (Severity.WARNING, "LLM -> Support Bot")
     assert found.message == (
         "Support Bot depends on LLM but records neither the SLA it relies on nor the rate limits it keeps to, and "
@@ -1070,27 +1076,27 @@ def test_aic017_an_llm_consumer_without_the_providers_terms_in_its_assumptions_i
     assert found.fix_at == "Context map › Relationships"  # where the relationship's reliance is recorded
 
 
-def test_aic017_a_critical_llm_consumer_calling_synchronously_without_the_terms_is_an_error() -> None:
+def test_aic017_a_critical_llm_consumer_calling_synchronously_without_reliance_is_an_error() -> None:
     analysis = analyse(
         ctx("Pricing", domain="core", metrics=(EVAL, DRIFT)),
-        LLM,
+        BARE_LLM,
         rel("LLM", "Pricing", roles_down=["ACL"], sync="sync", fallback="list price"),
     )
     assert only(analysis, "AIC017", "LLM -> Pricing").severity is Severity.ERROR
 
 
-def test_aic017_does_not_fire_for_an_llm_consumer_that_records_the_providers_terms() -> None:
-    analysis = analyse(
-        ctx("Support Bot", **WATCHED_CONSUMER), LLM, rel("LLM", "Support Bot", roles_down=["ACL"], sync="async")
-    )
+def test_aic017_does_not_fire_for_an_llm_consumer_that_records_its_reliance() -> None:
+    relationship = rel("LLM", "Support Bot", roles_down=["ACL"], sync="async")
+    relied = relationship.model_copy(update={"relied_sla": "99.5 %", "rate_limits": "500 requests a minute"})
+    analysis = analyse(ctx("Support Bot", **WATCHED_CONSUMER), BARE_LLM, relied)
     assert of_rule(analysis, "AIC017") == []
 
 
 def test_aic017_a_critical_consumer_calling_the_provider_asynchronously_is_only_a_warning() -> None:
     analysis = analyse(
         ctx("Pricing", domain="core", metrics=(EVAL, DRIFT)),
-        ctx("Checkout", domain="core", metrics=(EVAL, DRIFT), assumptions=[LLM_TERMS]),
-        LLM,
+        ctx("Checkout", domain="core", metrics=(EVAL, DRIFT)),
+        BARE_LLM,
         rel("LLM", "Pricing", roles_down=["ACL"], sync="async"),
         rel("LLM", "Checkout", roles_down=["ACL"], sync="sync", fallback="skip"),
     )
@@ -1127,7 +1133,7 @@ def test_aic018_a_transitively_critical_dependent_makes_it_an_error() -> None:
 
 def test_aic018_applies_to_a_context_consuming_an_external_model() -> None:
     analysis = analyse(
-        ctx("Support Bot", metrics=[DRIFT], assumptions=[LLM_TERMS]),
+        ctx("Support Bot", metrics=[DRIFT]),
         LLM,
         rel("LLM", "Support Bot", roles_down=["ACL"], sync="async"),
     )

@@ -48,7 +48,7 @@ def test_the_generated_schema_is_a_valid_draft_2020_12_schema() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["title"] == "Architecture Canvas Workbench workspace"
     assert schema["additionalProperties"] is False
-    assert schema["properties"]["schema_version"]["const"] == 1
+    assert schema["properties"]["schema_version"]["enum"] == [1, 2]  # 1 is read and upgraded
 
 
 def test_the_example_workspace_obeys_the_committed_schema() -> None:
@@ -86,7 +86,7 @@ def test_every_valid_workspace_obeys_the_generated_schema(ws: Workspace) -> None
 @pytest.mark.parametrize(
     ("instance", "path"),
     [
-        ({"schema_version": 2, "name": "w"}, "schema_version"),
+        ({"schema_version": 3, "name": "w"}, "schema_version"),
         ({"schema_version": 1, "name": "w", "colour": "red"}, ""),
         ({"schema_version": 1, "name": "w", "phase": "beta"}, "phase"),
         (

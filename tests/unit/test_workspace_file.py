@@ -110,7 +110,7 @@ def test_the_dump_keeps_characters_as_typed_and_is_indented(rich_workspace: Work
     text = dump_workspace_json(rich_workspace)
     assert "🏠" in text and "עברית" in text
     assert "\\u0007" in text  # control characters are escaped, so the file stays text
-    assert text.startswith('{\n  "schema_version": 1,\n')
+    assert text.startswith('{\n  "schema_version": 2,\n')
     assert text.endswith("}\n")
 
 
@@ -153,7 +153,7 @@ def test_json_that_is_not_an_object_is_rejected(raw: str) -> None:
     assert error.problems == [Problem("", "does not hold a JSON object, so it is not a workspace.")]
 
 
-@pytest.mark.parametrize("version", [0, 2, "1", None])
+@pytest.mark.parametrize("version", [0, 3, "1", "2", True, None])
 def test_a_wrong_schema_version_is_rejected_naming_both_versions(version: object) -> None:
     error = file_error(json.dumps({"schema_version": version, "name": "w"}))
     (problem,) = error.problems

@@ -32,6 +32,7 @@ from models.bounded_context import (
     FallbackKind,
     Message,
     MessageKind,
+    MetricKind,
     MetricSource,
     ServiceLevel,
     Term,
@@ -175,6 +176,7 @@ INTEGRATION = {
     "circuit_breaker": st.booleans(),
     "relied_sla": text,
     "rate_limits": text,
+    "reliance_inferred": st.booleans(),
 }
 
 RELATIONSHIP_BODY = st.fixed_dictionaries(
@@ -224,9 +226,6 @@ CONTEXT_BODY = st.fixed_dictionaries(
         "ubiquitous_language": st.lists(st.builds(Term, term=required, definition=text), max_size=2),
         "business_decisions": texts,
         "assumptions": texts,
-        "verification_metrics": st.lists(
-            st.builds(VerificationMetric, metric=required, source=optional(enum(MetricSource))), max_size=2
-        ),
         "open_questions": texts,
         "big_ball_of_mud": st.booleans(),
         "critical_path": st.booleans(),
@@ -324,6 +323,26 @@ def _pick(draw: st.DrawFn, options: list[str]) -> str:
     return options[draw(st.integers(min_value=0, max_value=len(options) - 1))]
 
 
+METRIC_BODY = st.fixed_dictionaries(
+    {
+        "metric": required,
+        "source": optional(enum(MetricSource)),
+        "kind": optional(enum(MetricKind)),
+        "kind_inferred": st.booleans(),
+    }
+)
+
+
+def _metrics(draw: st.DrawFn, others: list[str]) -> list[VerificationMetric]:
+    """Metrics of a context; each watches the context itself or another party."""
+    metrics = []
+    for _ in range(draw(st.integers(min_value=0, max_value=2))):
+        watched: bool = draw(st.booleans())
+        watches = _pick(draw, others) if others and watched else None
+        metrics.append(VerificationMetric(watches=watches, **draw(METRIC_BODY)))
+    return metrics
+
+
 def _entries(draw: st.DrawFn, collaborators: list[str]) -> list[CommunicationEntry]:
     if not collaborators:
         return []
@@ -352,6 +371,7 @@ def workspaces(draw: st.DrawFn) -> Workspace:
                 owner_team=owner,
                 inbound=_entries(draw, others),
                 outbound=_entries(draw, others),
+                verification_metrics=_metrics(draw, others),
                 **draw(CONTEXT_BODY),
             )
         )
