@@ -28,6 +28,7 @@ LOCATED_WARNING = "{path}: warning: {warning}"
 REFUSED_BLOCKS = "{path}: error: {warning}"
 EXPORT_PROBLEM = "cli.py export: {problem}"
 DIFF_WARNING = "cli.py diff: warning: {warning}"
+TO_CONFIRM = "{path}: note: {count} facts were inferred from wording and are marked to confirm: {facts}"
 # What `export` is asked to print.
 NOT_A_DATE = "{text!r} is not a date; give it as YYYY-MM-DD, e.g. 2027-01-31"
 NOT_AN_EXPORT_FORMAT = "--format {format} is not an export format; choose {formats}."
@@ -39,8 +40,17 @@ NO_CANVAS_NAMED = "no canvas is named '{name}'. The canvases are: {names}."
 LISTED_CANVAS, NO_CANVASES = "'{name}'", "none"
 
 
+def read_workspace(path: Path, *, any_format: bool = True) -> Workspace:
+    """The workspace in `path`; the facts it holds that were inferred from wording are named on standard error."""
+    workspace = files.read_any_workspace(path) if any_format else files.read_workspace(path)
+    facts = files.facts_to_confirm(workspace)
+    if facts:
+        print(TO_CONFIRM.format(path=path, count=len(facts), facts="; ".join(facts)), file=sys.stderr)
+    return workspace
+
+
 def run_validate(args: argparse.Namespace) -> int:
-    workspace = files.read_workspace(args.path)
+    workspace = read_workspace(args.path, any_format=False)
     print(VALID.format(path=args.path, name=workspace.name, summary=workspaces.describe_workspace(workspace)))
     return EXIT_OK
 
@@ -52,7 +62,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_analyze(args: argparse.Namespace) -> int:
     """Exit 0 when the gate passes, 1 when it fails, 2 when the input is not a valid workspace."""
-    workspace = files.read_any_workspace(args.path)
+    workspace = read_workspace(args.path)
     analysis = analysing.coupling_analysis(workspace, today=args.date)
     print(analysing.analysis_report(analysis, fmt=args.format, fail_on=args.fail_on))
     return EXIT_OK if analysing.gate_passes(analysis, fail_on=args.fail_on) else EXIT_GATE_FAILED
@@ -78,7 +88,7 @@ def add_date_option(parser: argparse.ArgumentParser) -> None:
 
 def run_readiness(args: argparse.Namespace) -> int:
     """Exit 0 when the workspace is ready for the phase, 1 when it is not, 2 when the input is not a workspace."""
-    analysis = analysing.coupling_analysis(files.read_any_workspace(args.path), today=args.date, with_lever=False)
+    analysis = analysing.coupling_analysis(read_workspace(args.path), today=args.date, with_lever=False)
     phase = analysing.phase_to_judge(analysis, args.phase)
     print(analysing.readiness_report(analysis, phase, fmt=args.format), end="")
     return EXIT_OK if analysis.readiness.phase(phase).ready else EXIT_GATE_FAILED
@@ -118,7 +128,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export_cml(args: argparse.Namespace) -> int:
     """A workspace file as Context Mapper CML; exit 2 when the workspace is not valid."""
-    workspace = files.read_any_workspace(args.path)
+    workspace = read_workspace(args.path)
     return EXIT_OK if _write_output(args.output, files.cml_text(workspace)) else EXIT_INVALID
 
 
@@ -183,7 +193,7 @@ def run_export(args: argparse.Namespace) -> int:
     if problem:
         print(EXPORT_PROBLEM.format(problem=problem), file=sys.stderr)
         return EXIT_INVALID
-    workspace = files.read_any_workspace(args.path)
+    workspace = read_workspace(args.path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

@@ -2,6 +2,7 @@
 
 from canvases.definition import Box, CanvasDef, Column, FieldDef, FieldKind, SectionDef, options_of
 from canvases.integration import INTEGRATION_FIELDS
+from canvases.metric_kinds import metric_hint
 from canvases.vocabulary import (
     AI_KIND_LABELS,
     BUSINESS_MODEL_LABELS,
@@ -10,6 +11,7 @@ from canvases.vocabulary import (
     EVOLUTION_LABELS,
     FALLBACK_LABELS,
     MESSAGE_KIND_LABELS,
+    METRIC_KIND_LABELS,
     METRIC_SOURCE_LABELS,
     PATTERN_LABELS,
     ROLE_LABELS,
@@ -23,12 +25,16 @@ from models.bounded_context import (
     Evolution,
     FallbackKind,
     MessageKind,
+    MetricKind,
     MetricSource,
 )
 from models.relationship import RelationshipPattern, Role, Side
 
 F = FieldKind
 NO_AI = ("ai_profile.kind", AiKind.NONE.value)  # the AI fields mean nothing on a context that uses no AI
+KIND_HELP = "What the metric is evidence of; the coupling analysis reads this, never the metric's wording."
+WATCHES_HELP = "The upstream context or external model it checks; empty: this context itself."
+INFERRED_HELP = "Kind inferred from the wording when the workspace was upgraded: untick once you have checked it."
 
 BOUNDED_CONTEXT_CANVAS = CanvasDef(
     key="bounded_context",
@@ -170,7 +176,11 @@ BOUNDED_CONTEXT_CANVAS = CanvasDef(
                     columns=(
                         Column("metric", "Metric", F.LONG_TEXT),
                         Column("source", "Source", F.CHOICE, options_of(MetricSource, METRIC_SOURCE_LABELS)),
+                        Column("kind", "Kind", F.CHOICE, options_of(MetricKind, METRIC_KIND_LABELS), help=KIND_HELP),
+                        Column("watches", "Watches", F.CONTEXT, help=WATCHES_HELP, with_externals=True),
+                        Column("kind_inferred", "To confirm", F.BOOL, help=INFERRED_HELP),
                     ),
+                    row_hint=metric_hint,
                 ),
             ),
             Box(0.444, 0.812, 0.364, 0.182),

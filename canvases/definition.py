@@ -1,8 +1,9 @@
 """The vocabulary of a declarative canvas definition: sheet, sections, fields, table columns."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
+from typing import Any
 
 
 class FieldKind(StrEnum):
@@ -41,6 +42,7 @@ class Column:
     help: str = ""
     default: str | None = None  # value of a new row
     read_only: bool = False  # filled by the workbench (e.g. who accepted, from the sign-in), never typed
+    with_externals: bool = False  # a CONTEXT column that may also name an external system
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class FieldDef:
     # (key, value): the field means nothing while the field `key` of the same canvas holds `value`, e.g. a
     # model's provider on a context whose AI kind is "No AI". The form then leaves it out unless it is filled.
     moot_when: tuple[str, str] | None = None
+    # For a table: what the form suggests for one row (e.g. the kind a metric's wording suggests), or None.
+    row_hint: Callable[[dict[str, Any]], str | None] | None = None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ before metrics had kinds; every inferred kind is marked for the author to confir
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from canvases.vocabulary import METRIC_KIND_LABELS
 from models.bounded_context import QUALITY_KINDS, AiKind, BoundedContextCanvas, MetricKind, VerificationMetric
@@ -81,6 +82,17 @@ def suggest_kind(text: str) -> MetricKind | None:
     return None
 
 
+def metric_hint(row: dict[str, Any]) -> str | None:
+    """The form's suggestion for a metric without a kind: what its wording suggests."""
+    text = row.get("metric") or ""
+    if row.get("kind") or not text.strip():
+        return None
+    kind = suggest_kind(text)
+    if kind is None:
+        return None
+    return f"Suggested kind for '{text}': {METRIC_KIND_LABELS[kind.value]} (choose it in the Kind column)"
+
+
 @dataclass(frozen=True)
 class Inference:
     """A fact inferred from wording for a workspace written before the fact had a field, for its author to confirm."""
@@ -107,7 +119,9 @@ def infer_metric_kinds(workspace: Workspace) -> tuple[Workspace, list[Inference]
         for metric in canvas.verification_metrics:
             if metric.kind is None:
                 metric = _inferred(canvas, metric, partners, models)
-                inferred.append(Inference(canvas.name, "Verification Metrics", describe_metric(metric)))
+                inferred.append(
+                    Inference(canvas.name, "Verification Metrics", describe_metric(metric.model_dump(mode="json")))
+                )
             metrics.append(metric)
         contexts.append(canvas.model_copy(update={"verification_metrics": metrics}))
     if not inferred:
@@ -115,9 +129,10 @@ def infer_metric_kinds(workspace: Workspace) -> tuple[Workspace, list[Inference]
     return workspace.model_copy(update={"bounded_contexts": contexts}), inferred
 
 
-def describe_metric(metric: VerificationMetric) -> str:
-    watched = f", watches {metric.watches}" if metric.watches else ""
-    return f"'{metric.metric}' → {METRIC_KIND_LABELS[str(metric.kind)]}{watched}"
+def describe_metric(metric: dict[str, Any]) -> str:
+    """'text' → kind label, watches X: one metric of workspace data, as inferences and confirmations list it."""
+    watched = f", watches {metric['watches']}" if metric.get("watches") else ""
+    return f"'{metric['metric']}' → {METRIC_KIND_LABELS.get(str(metric.get('kind')), 'no kind')}{watched}"
 
 
 def _inferred(

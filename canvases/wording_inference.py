@@ -9,7 +9,6 @@ from typing import Any
 
 from canvases.metric_kinds import Inference, describe_metric, infer_metric_kinds
 from models.bounded_context import AiKind, BoundedContextCanvas
-from models.relationship import IntegrationAttributes
 from models.workspace import SCHEMA_VERSION, Workspace
 
 SLA_WORDS = ("sla", "availability", "uptime")
@@ -94,39 +93,36 @@ def _reliance_holder(
     return None, ""
 
 
-def awaiting_confirmation(workspace: Workspace) -> list[Inference]:
-    """Every fact still marked as inferred from wording: what the author is asked to check."""
-    found = [
-        Inference(c.name, "Verification Metrics", describe_metric(m))
-        for c in workspace.bounded_contexts
-        for m in c.verification_metrics
-        if m.kind_inferred
-    ]
-    for r in workspace.relationships:
-        if r.reliance_inferred:
-            found.append(Inference(r.downstream, f"relationship {r.upstream} -> {r.downstream}", _reliance(r)))
-    for c in workspace.bounded_contexts:
+def awaiting_confirmation(data: dict[str, Any]) -> list[Inference]:
+    """Every fact of workspace data (a draft, say) still marked as inferred from wording, for the author to check."""
+    found = []
+    for context in data.get("bounded_contexts", []):
+        for metric in context.get("verification_metrics", []):
+            if metric.get("kind_inferred"):
+                found.append(Inference(context["name"], "Verification Metrics", describe_metric(metric)))
         for direction, title in (("outbound", "Outbound Communication"), ("inbound", "Inbound Communication")):
-            for e in getattr(c, direction):
-                if e.reliance_inferred:
-                    found.append(Inference(c.name, f"{title} with {e.collaborator}", _reliance(e)))
+            for entry in context.get(direction, []):
+                if entry.get("reliance_inferred"):
+                    where = f"{title} with {entry['collaborator']}"
+                    found.append(Inference(context["name"], where, _reliance(entry)))
+    for r in data.get("relationships", []):
+        if r.get("reliance_inferred"):
+            found.append(Inference(r["downstream"], f"relationship {r['upstream']} -> {r['downstream']}", _reliance(r)))
     return found
 
 
-def confirm_inferred(workspace: Workspace) -> Workspace:
-    """The workspace with every inferred fact confirmed as it stands."""
-    data = workspace.model_dump(mode="python")
-    for context in data["bounded_contexts"]:
-        for metric in context["verification_metrics"]:
+def confirm_inferred(data: dict[str, Any]) -> None:
+    """Marks every inferred fact of workspace data as confirmed, as it stands."""
+    for context in data.get("bounded_contexts", []):
+        for metric in context.get("verification_metrics", []):
             metric["kind_inferred"] = False
-        for entry in [*context["inbound"], *context["outbound"]]:
+        for entry in [*context.get("inbound", []), *context.get("outbound", [])]:
             entry["reliance_inferred"] = False
-    for relationship in data["relationships"]:
+    for relationship in data.get("relationships", []):
         relationship["reliance_inferred"] = False
-    return Workspace.model_validate(data)
 
 
-def _reliance(attributes: IntegrationAttributes) -> str:
-    parts = [f"SLA relied on: '{attributes.relied_sla}'"] if attributes.relied_sla else []
-    parts += [f"rate limits kept to: '{attributes.rate_limits}'"] if attributes.rate_limits else []
+def _reliance(attributes: dict[str, Any]) -> str:
+    parts = [f"SLA relied on: '{attributes['relied_sla']}'"] if attributes.get("relied_sla") else []
+    parts += [f"rate limits kept to: '{attributes['rate_limits']}'"] if attributes.get("rate_limits") else []
     return "; ".join(parts)

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from canvases.wording_inference import awaiting_confirmation
 from formats.cml.cml_archive import read_cml_upload
 from formats.cml.cml_model import CmlProblem
 from formats.cml.cml_preview import CmlImportPreview, preview_cml_import
@@ -37,6 +38,7 @@ __all__ = [  # the files' limits and errors come from here too, for the app and 
     "back_up_history",
     "cml_problem_text",
     "cml_text",
+    "facts_to_confirm",
     "preview_cml_upload",
     "read_any_workspace",
     "read_cml_model",
@@ -51,6 +53,11 @@ __all__ = [  # the files' limits and errors come from here too, for the app and 
 def read_workspace(path: Path) -> Workspace:
     """A workspace file; raises WorkspaceFileError naming the file and every broken field."""
     return read_workspace_file(path, input_limits())
+
+
+def facts_to_confirm(workspace: Workspace) -> list[str]:
+    """The facts inferred from wording (by the upgrade of a schema 1 file) that still wait for confirmation."""
+    return [fact.describe() for fact in awaiting_confirmation(workspace.model_dump(mode="json"))]
 
 
 def read_any_workspace(path: Path) -> Workspace:

@@ -209,15 +209,33 @@ def render_field(ctx: FormContext, f: FieldDef, *, show_label: bool = True) -> N
     elif f.kind is FieldKind.CONTEXT:
         value = _reference(ctx, f, current, ctx.contexts)
     elif f.kind in (FieldKind.LIST, FieldKind.TABLE, FieldKind.OPERATIONS):
-        if show_label:
-            st.markdown(f"**{f.label}**")
-        rows = edit_table(k, f, rows_for(f, current), contexts=ctx.contexts, label=f.label, disabled=ro)
-        value = current if ro else value_from_rows(f, rows)
+        value = _table(ctx, f, current, show_label=show_label)
     else:
         raise ValueError(f"{f.kind} is rendered by its own component")
     if not ro:
         _store(ctx, f.key, value)
     show_problems(ctx, f.key)
+
+
+def _table(ctx: FormContext, f: FieldDef, current: list[Any], *, show_label: bool) -> list[Any]:
+    if show_label:
+        st.markdown(f"**{f.label}**")
+    k, ro = ctx.key(f.key), ctx.read_only
+    rows = edit_table(
+        k, f, rows_for(f, current), contexts=ctx.contexts, externals=ctx.externals, label=f.label, disabled=ro
+    )
+    value = current if ro else value_from_rows(f, rows)
+    if f.row_hint is not None and not ro:
+        _row_hints(f, value)
+    return value
+
+
+def _row_hints(f: FieldDef, entries: list[Any]) -> None:
+    """The definition's suggestions for the table's rows, one caption; a suggestion is never applied by itself."""
+    assert f.row_hint is not None
+    hints = [hint for entry in entries if isinstance(entry, dict) and (hint := f.row_hint(entry))]
+    if hints:
+        st.caption("\n\n".join(literal(h) for h in hints))
 
 
 def render_section(ctx: FormContext, section: SectionDef, *, hint: bool = True) -> None:

@@ -9,7 +9,7 @@ from canvases.definition import Column, FieldDef, FieldKind
 from ui import state, ui_messages
 
 
-def _column_config(column: Column, contexts: list[str]) -> Any:
+def _column_config(column: Column, contexts: list[str], externals: list[str]) -> Any:
     common: dict[str, Any] = {"help": column.help or None, "disabled": column.read_only}
     if column.kind is FieldKind.CHOICE:
         labels: dict[Any, str] = {o.value: o.label for o in column.options}
@@ -21,7 +21,8 @@ def _column_config(column: Column, contexts: list[str]) -> Any:
             **common,
         )
     if column.kind is FieldKind.CONTEXT:
-        return st.column_config.SelectboxColumn(column.label, options=contexts, **common)
+        options = [*contexts, *externals] if column.with_externals else contexts
+        return st.column_config.SelectboxColumn(column.label, options=options, **common)
     if column.kind is FieldKind.BOOL:
         return st.column_config.CheckboxColumn(column.label, default=False, **common)
     if column.kind in (FieldKind.NUMBER, FieldKind.INTEGER):
@@ -33,7 +34,14 @@ def _column_config(column: Column, contexts: list[str]) -> Any:
 
 
 def edit_table(
-    key: str, field: FieldDef, rows: list[dict[str, Any]], *, contexts: list[str], label: str, disabled: bool = False
+    key: str,
+    field: FieldDef,
+    rows: list[dict[str, Any]],
+    *,
+    contexts: list[str],
+    label: str,
+    disabled: bool = False,
+    externals: list[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Shows `rows` in an editable table and returns the rows as edited by the user.
 
@@ -56,7 +64,7 @@ def edit_table(
     if key not in st.session_state or base_key not in st.session_state:
         columns = [c.key for c in field.columns]
         st.session_state[base_key] = pd.DataFrame(rows, columns=columns).astype(object)
-    config = {c.key: _column_config(c, contexts) for c in field.columns}
+    config = {c.key: _column_config(c, contexts, externals or []) for c in field.columns}
     edited = st.data_editor(
         st.session_state[base_key],
         key=key,

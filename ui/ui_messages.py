@@ -163,3 +163,11 @@ ACCEPTED_READINESS_RISK = "Accepted the risk '{risk}', recorded as version {numb
 ANSWERED_FOR = "{count} answered for {phase}"
 ADD_OBJECTIVES = "Add rows for {names}, filled from their AI profiles"
 BOOKKEEPING_NOT_ACCEPTED = "This finding is about the workspace's own records, not a risk: follow what to do above."
+FACTS_TO_CONFIRM = "Facts inferred from wording wait for your check ({count})"
+FACTS_TO_CONFIRM_INTRO = (
+    "This workspace was written before verification metrics had kinds and relationships recorded what their "
+    "consumer relies on. The workbench inferred these from the wording; the analysis now reads them, never the "
+    "wording. Check each one (the metric's Kind and Watches columns, the relationship's reliance), then confirm."
+)
+CONFIRM_FACTS = "Confirm them as they stand"
+FACTS_CONFIRMED = "Inferred facts confirmed ({count}): save to keep that."

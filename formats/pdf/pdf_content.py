@@ -120,6 +120,8 @@ def _list_items(canvas: CanvasDef, f: FieldDef, value: list[Any]) -> list[Item]:
 def _row_item(columns: Sequence[Column], row: Mapping[str, Any], look: Look, sticker: StickerLook | None) -> TextItem:
     """A table row as one paragraph: the first column bold, the others labelled after it."""
     first, *others = columns
+    # An unticked box in a row says nothing worth ink: the sheet prints a row's ticks only.
+    others = [c for c in others if c.kind is not F.BOOL or row.get(c.key)]
     texts = [(c, format_value(c.kind, c.options, row.get(c.key))) for c in others]
     texts = [(c, t) for c, t in texts if t]
     head = format_value(first.kind, first.options, row.get(first.key))

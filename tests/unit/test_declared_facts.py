@@ -2,8 +2,12 @@
 words an author happened to use; wording only suggests a kind, and upgrades workspaces of schema 1."""
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+import cli
 from analysis.engine import Analysis, analyze_workspace
 from canvases.metric_kinds import suggest_kind
 from canvases.wording_inference import awaiting_confirmation, confirm_inferred, upgrade_workspace
@@ -112,13 +116,15 @@ def test_a_schema_1_file_gets_its_metric_kinds_inferred_and_marked_for_confirmat
         True,
     )
     assert (median.kind, median.watches, median.kind_inferred) == (MetricKind.OTHER, None, True)
-    listed = [i.describe() for i in awaiting_confirmation(upgraded)]
+    data = upgraded.model_dump(mode="json")
+    listed = [i.describe() for i in awaiting_confirmation(data)]
     assert (
         listed[-2]
         == f"Search › Verification Metrics: '{REGRESSION}' → Regression or evaluation suite, watches Embedding"
     )
     assert edge(analyze_workspace(upgraded), "Embedding", "Search").strength == 1  # the contract it had before
-    assert awaiting_confirmation(confirm_inferred(upgraded)) == []
+    confirm_inferred(data)
+    assert awaiting_confirmation(data) == []
 
 
 def test_a_schema_2_file_is_read_as_written() -> None:
@@ -148,3 +154,18 @@ def test_the_upgrade_takes_the_providers_terms_from_assumptions_into_the_relatio
 def test_the_upgrade_leaves_a_current_workspace_alone() -> None:
     current = parse_workspace_json(_search_file(2), "new.json")
     assert upgrade_workspace(current) == (current, [])
+
+
+def test_the_command_line_names_the_inferred_facts_of_a_schema_1_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(_search_file(1), encoding="utf-8")
+    assert cli.main(["analyze", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: note: 4 facts were inferred from wording and are marked to confirm: ")
+    assert f"Search › Verification Metrics: '{REGRESSION}' → Regression or evaluation suite, watches Embedding" in err
+    current = tmp_path / "current.json"
+    current.write_text(_search_file(2), encoding="utf-8")
+    cli.main(["analyze", str(current)])
+    assert capsys.readouterr().err == ""

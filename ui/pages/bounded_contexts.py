@@ -11,6 +11,7 @@ from ui import state, ui_messages
 from ui.canvas_page import NewCanvas, canvas_toolbar, require_workspace
 from ui.communication import render_communication
 from ui.form import FormContext, render_field, render_fields, render_section, section_heading
+from ui.inferred_facts_view import show_facts_to_confirm
 from ui.literal_markdown import literal
 from ui.sheet_parts import Draw, finish_sheet, section_part, whole_page_part
 
@@ -88,6 +89,7 @@ BOXES: dict[str, Draw] = {
 
 data = require_workspace()
 st.title("Bounded Context Canvas")
+show_facts_to_confirm()
 taken = frozenset(c["name"] for c in data["bounded_contexts"]) | {s["name"] for s in data["external_systems"]}
 new = NewCanvas(
     "Add bounded context", lambda name: BoundedContextCanvas(name=name).model_dump(mode="json"), None, taken
