@@ -47,18 +47,25 @@ def acceptance_findings(findings: list[Finding], risks: list[AcceptedRisk], toda
         subject, until = normal_subject(risk.subject), risk.until.isoformat()
         if (risk.rule, subject) not in current:
             message = STALE_ACCEPTANCE.format(rule=risk.rule, subject=risk.subject, who=risk.accepted_by, until=until)
-            result.append(_finding("ACC001", subject, message))
+            unless = "the acceptance were removed, or its rule and subject named a current finding."
+            result.append(_finding("ACC001", subject, message, _facts(risk), unless))
         elif today <= risk.until <= today + ENDING_WITHIN:
             days = (risk.until - today).days
             when = "today" if days == 0 else f"in {days} day{'' if days == 1 else 's'}"
             message = ENDING_ACCEPTANCE.format(
                 rule=risk.rule, subject=subject, who=risk.accepted_by, until=until, when=when
             )
-            result.append(_finding("ACC002", subject, message))
+            unless = f"the acceptance ran beyond {(today + ENDING_WITHIN).isoformat()} (renewed after a review)."
+            result.append(_finding("ACC002", subject, message, _facts(risk), unless))
     return result
 
 
-def _finding(rule: str, subject: str, message: str) -> Finding:
+def _facts(risk: AcceptedRisk) -> list[str]:
+    where = "Context map › Accepted risks"
+    return [f"{where} › Rule: {risk.rule}", f"{where} › Subject: {risk.subject}", f"{where} › Until: {risk.until}"]
+
+
+def _finding(rule: str, subject: str, message: str, facts: list[str], unless: str) -> Finding:
     text = RULES[rule]
     return Finding(
         rule=rule,
@@ -68,4 +75,6 @@ def _finding(rule: str, subject: str, message: str) -> Finding:
         rationale=text.rationale,
         remediation=text.remediation,
         fix_at="Context map › Findings",
+        facts=facts,
+        unless=f"{rule} would not fire if {unless}",
     )

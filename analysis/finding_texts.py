@@ -172,6 +172,46 @@ RULES: dict[str, RuleText] = {
     ),
 }
 
+# The declared facts each rule reads (canvas fields and relationship attributes), never the wording of free text
+# except where named: the rule catalogue lists them, and every finding quotes the ones that made it fire.
+READS: dict[str, str] = {
+    "AIC001": "Domain, critical path, business model and quality requirements of the core context; AI kind of the "
+    "external system; downstream roles (ACL) and upstream roles (OHS+PL) along the dependency path; Domain Roles",
+    "AIC002": "Pattern (Shared Kernel), shared database, shared model artifact; AI kinds; owner teams; upstream roles",
+    "AIC003": "Critical context (Domain, critical path, business model, quality requirements); sync or async and "
+    "messages, data use, fallback and circuit breaker of each hop; SLA availability of each context",
+    "AIC004": "Domain of the consumer; AI kind of the external system; downstream roles; Domain Roles and AI kind "
+    "(a translating gateway)",
+    "AIC005": "Sync or async of each relationship in the cycle; coupling strength (roles, contracts, media)",
+    "AIC006": "Dependents of the model; coupling strength of each (roles, pinned version, quality metric or "
+    "evaluation suite that watches the model); SLA availability and p95 latency; rollback",
+    "AIC007": "Dependents and instability of the consumer; volatility (Domain, evolution, AI kind, override); "
+    "coupling strength",
+    "AIC008": "Data use of each relationship on the loop; feedback loop mitigation; verification metrics of kind "
+    "feedback-loop watch that watch the model",
+    "AIC009": "Medium, upstream roles (PL), data contract; which canvases list the relationship",
+    "AIC010": "Data use (training); owner teams; shared database, medium, data contract; upstream roles (PL)",
+    "AIC011": "Big Ball of Mud; AI kinds; downstream roles (ACL, Conformist)",
+    "AIC012": "Pattern (Partnership); AI kinds; owner teams",
+    "AIC013": "Ubiquitous Language terms and definitions (against the ML lexicon and the declared provider and "
+    "model names); downstream roles (ACL)",
+    "AIC014": "AI kind; data use (inference, feature) along the chain; owner teams; coupling strength; "
+    "verification metrics of kind model quality or evaluation suite; purpose and business decisions (words "
+    "that say the model corrects another)",
+    "AIC015": "AI kind; owner team; dependents",
+    "AIC016": "Owner teams; AI kinds and coupling strength of the contexts each team owns; Domain (core)",
+    "AIC017": "SLA (availability, p95 latency, recovery time, freshness) and rollback of a model with dependents; "
+    "for a consumer of an external model: the SLA relied on and rate limits on the relationship, the external "
+    "system's SLA",
+    "AIC018": "Verification metrics of kind model quality or regression/evaluation suite, and of kind drift",
+    "AIC019": "Coupling strength, distance (owner teams) and volatility of an AI relationship",
+    "AIC020": "Business Decisions (their words compared), AI kind, owner teams",
+    "CON001": "The Inbound and Outbound Communication of both canvases",
+    "CON002": "Pattern, side and roles on both canvases",
+    "ACC001": "Accepted risks (rule and subject) against the current findings",
+    "ACC002": "Accepted risks' end date against the day judged on",
+}
+
 NOT_EVALUABLE = "Cannot be checked: {field} is empty on {where}."
 ACCEPTED_EXPIRED = "Risk acceptance by {who} expired on {until}; the finding counts in full again."
 STALE_ACCEPTANCE = "The acceptance of {rule} on '{subject}' by {who} (until {until}) matches no current finding."

@@ -32,6 +32,8 @@ class Finding:
     remediation: str
     contexts: list[str] = field(default_factory=list)  # the contexts the subject touches, for weighting and filtering
     fix_at: str = ""  # "Context › Section" where the canvas fixes it
+    facts: list[str] = field(default_factory=list)  # the declared facts that made it fire: "Where › Field: value"
+    unless: str = ""  # the smallest change that would silence it: "... would not fire if ..."
     accepted_by: str = ""
     accepted_reason: str = ""
     accepted_until: str = ""

@@ -149,6 +149,7 @@ def render_finding_actions(finding: Finding) -> None:
     with st.container(border=True, key="finding-actions"):
         st.markdown(f"**{finding.rule} · {finding.severity.value} · {literal(finding.subject)}**")
         st.markdown(literal(finding.message))
+        render_explanation(finding)
         st.caption(f"Why it matters: {literal(finding.rationale)}")
         st.markdown(f"**What to do:** {literal(finding.remediation)}")
         fix, accept = st.columns([1, 1.4])
@@ -165,6 +166,12 @@ def render_finding_actions(finding: Finding) -> None:
                 st.caption(ui_messages.ACCEPTING_NEEDS_REVIEWER)
             else:
                 st.caption(ui_messages.NOT_EVALUABLE)
+
+
+def render_explanation(finding: Finding) -> None:
+    """The declared facts the finding rests on, and the smallest change that would silence it."""
+    facts = "\n".join(f"- {literal(fact)}" for fact in finding.facts)
+    st.markdown(f"**Because:**\n{facts}\n\n:gray[{literal(finding.unless)}]")  # markdown: each part escaped
 
 
 def render_acceptance(finding: Finding) -> None:

@@ -64,8 +64,18 @@ Rule = Callable[[RuleContext], Iterator[Finding]]
 
 
 def finding(
-    rule: str, severity: Severity, subject: str, message: str, contexts: Iterable[str], fix_at: str = ""
+    rule: str,
+    severity: Severity,
+    subject: str,
+    message: str,
+    contexts: Iterable[str],
+    fix_at: str = "",
+    *,
+    facts: Iterable[str] = (),
+    unless: str = "",
 ) -> Finding:
+    """A finding with its texts; `facts` are the declared facts it rests on, `unless` the smallest change that
+    would silence it ("would not fire if ...")."""
     text = RULES[rule]
     return Finding(
         rule=rule,
@@ -76,9 +86,12 @@ def finding(
         remediation=text.remediation,
         contexts=sorted(set(contexts)),
         fix_at=fix_at,
+        facts=list(facts),
+        unless=f"{rule} would not fire if {unless}" if unless else "",
     )
 
 
 def not_evaluable(rule: str, subject: str, field: str, where: str, contexts: Iterable[str]) -> Finding:
-    result = finding(rule, Severity.INFO, subject, NOT_EVALUABLE.format(field=field, where=where), contexts, where)
-    return replace(result, status=FindingStatus.NOT_EVALUABLE)
+    message = NOT_EVALUABLE.format(field=field, where=where)
+    result = finding(rule, Severity.INFO, subject, message, contexts, where, facts=[f"{where} › {field}: empty"])
+    return replace(result, status=FindingStatus.NOT_EVALUABLE, unless=f"{rule} can judge this once {field} is filled.")

@@ -1,6 +1,7 @@
 """Data coupling around models: AIC008 (feedback loop), AIC009 (undeclared consumer), AIC010 (training
 data without contract), AIC011 (Big Ball of Mud), AIC014 (correction cascade)."""
 
+import itertools
 from collections.abc import Iterator
 
 import networkx as nx
@@ -8,6 +9,8 @@ import networkx as nx
 from analysis.config import CORRECTION_WORDS
 from analysis.edges import INTRUSIVE_MEDIA, Edge
 from analysis.finding_texts import possessive
+from analysis.nodes import Node
+from analysis.rules import declared
 from analysis.rules.common import RuleContext, finding
 from models.bounded_context import QUALITY_KINDS, AiKind, MetricKind
 from models.finding import Finding, Severity
@@ -83,7 +86,29 @@ def aic008_feedback_loop(ctx: RuleContext) -> Iterator[Finding]:
             f"{kind}: outputs of {model} come back as its training data ({subject}).{more}{watch}",
             {n for loop in loops for n in loop},
             f"{model} › AI profile",
+            facts=_loop_facts(ctx, model, loops[0]),
+            unless=_loop_fix(model, node),
         )
+
+
+def _loop_facts(ctx: RuleContext, model: str, loop: list[str]) -> list[str]:
+    node = ctx.node(model)
+    hops = [
+        declared.data_use(ctx.edge(y, x)) for x, y in itertools.pairwise(loop) if ctx.cmap.dependencies.has_edge(y, x)
+    ]
+    mitigation = node.feedback_mitigation.strip()
+    return [
+        *hops,
+        declared.fact(model, "Feedback loop mitigation", f"'{mitigation}'" if mitigation else declared.NONE),
+        declared.evidence(model, node, FEEDBACK_WATCH),
+    ]
+
+
+def _loop_fix(model: str, node: Node) -> str:
+    watch = f"a verification metric of kind Feedback-loop watch on {model}"
+    if node.feedback_mitigation.strip():
+        return f"{watch} watched its declared mitigation."
+    return f"{model} declared a feedback loop mitigation (a random holdout, say) and {watch} watched it."
 
 
 def aic009_undeclared_consumer(ctx: RuleContext) -> Iterator[Finding]:
@@ -104,6 +129,9 @@ def aic009_undeclared_consumer(ctx: RuleContext) -> Iterator[Finding]:
                 f"{edge.upstream} does not publish.",
                 [edge.upstream, edge.downstream],
                 edge.fix_at,
+                facts=[declared.medium(edge), declared.up_roles(edge), declared.contract(edge)],
+                unless=f"{edge.upstream} published it (the Published Language role) or the relationship had a "
+                "data contract.",
             )
         elif "downstream" in edge.declared_by and "upstream" not in edge.declared_by:
             yield finding(
@@ -114,6 +142,11 @@ def aic009_undeclared_consumer(ctx: RuleContext) -> Iterator[Finding]:
                 f"but {possessive(edge.upstream)} canvas does not list it as a collaborator.",
                 [edge.upstream, edge.downstream],
                 f"{edge.upstream} › Outbound Communication",
+                facts=[
+                    declared.fact(edge.downstream, "Inbound or Outbound Communication", f"names {edge.upstream}"),
+                    declared.fact(edge.upstream, "Outbound Communication", f"does not name {edge.downstream}"),
+                ],
+                unless=f"{possessive(edge.upstream)} canvas listed {edge.downstream} in its Outbound Communication.",
             )
 
 
@@ -135,6 +168,17 @@ def aic010_training_data_without_contract(ctx: RuleContext) -> Iterator[Finding]
                 f"{edge.downstream} trains on data from {edge.upstream}, another team's context, and {how}.",
                 [edge.upstream, edge.downstream],
                 edge.fix_at,
+                facts=[
+                    declared.data_use(edge),
+                    declared.owner(edge.upstream, source),
+                    declared.owner(edge.downstream, pipeline),
+                    declared.fact(edge.label, "Shared database", declared.yes_no(edge.shared_database)),
+                    declared.medium(edge),
+                    declared.contract(edge),
+                    declared.up_roles(edge),
+                ],
+                unless=f"the training data came through a data contract (or {possessive(edge.upstream)} Published "
+                "Language) instead of its production store.",
             )
 
 
@@ -150,6 +194,8 @@ def aic011_ai_next_to_mud(ctx: RuleContext) -> Iterator[Finding]:
                 f"inputs from the Big Ball of Mud {edge.upstream} without an anticorruption layer.",
                 [edge.upstream, edge.downstream],
                 edge.fix_at,
+                facts=[_mud(edge.upstream), declared.ai_kind(edge.downstream, down), declared.down_roles(edge)],
+                unless=f"{edge.downstream} took the Anticorruption Layer role towards {edge.upstream}.",
             )
         elif up.is_ai and down.big_ball_of_mud and Role.CONFORMIST in edge.down_roles:
             yield finding(
@@ -159,7 +205,13 @@ def aic011_ai_next_to_mud(ctx: RuleContext) -> Iterator[Finding]:
                 f"The Big Ball of Mud {edge.downstream} conforms to the outputs of {edge.upstream}.",
                 [edge.upstream, edge.downstream],
                 edge.fix_at,
+                facts=[_mud(edge.downstream), declared.ai_kind(edge.upstream, up), declared.down_roles(edge)],
+                unless=f"{edge.downstream} stopped conforming: an Anticorruption Layer towards {edge.upstream}.",
             )
+
+
+def _mud(name: str) -> str:
+    return declared.fact(name, "Big Ball of Mud", "yes")
 
 
 def _model_chain(ctx: RuleContext, start: str, seen: frozenset[str] = frozenset()) -> list[str]:
@@ -203,4 +255,13 @@ def aic014_correction_cascade(ctx: RuleContext) -> Iterator[Finding]:
             f"{' and '.join(chain[1:])}: improving an upstream model can make the result worse.",
             chain,
             f"{name} › Outbound Communication",
+            facts=[
+                declared.ai_kind(name, node),
+                *(declared.data_use(ctx.edge(x, y)) for x, y in itertools.pairwise(chain)),
+                declared.owner(name, node),
+                declared.owner(chain[1], upstream),
+                declared.evidence(name, node, QUALITY_KINDS),
+            ],
+            unless=f"{name} learnt from {possessive(chain[1])} inputs instead of its outputs (no inference or "
+            f"feature use of {chain[1]}).",
         )

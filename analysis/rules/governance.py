@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from analysis.finding_texts import possessive
 from analysis.nodes import Node
+from analysis.rules import declared
 from analysis.rules.common import RuleContext, finding
 from models.bounded_context import QUALITY_KINDS, MetricKind
 from models.finding import Finding, Severity
@@ -19,7 +20,14 @@ def aic015_ai_without_owner(ctx: RuleContext) -> Iterator[Finding]:
         if node.internal and node.is_ai and not node.owner:
             severity = Severity.ERROR if ctx.metrics[name].fan_in >= 1 else Severity.WARNING
             yield finding(
-                "AIC015", severity, name, f"The AI component {name} has no owner team.", [name], f"{name} › Name"
+                "AIC015",
+                severity,
+                name,
+                f"The AI component {name} has no owner team.",
+                [name],
+                f"{name} › Name",
+                facts=[declared.ai_kind(name, node), declared.owner(name, node)],
+                unless=f"{name} named its owner team.",
             )
 
 
@@ -53,6 +61,8 @@ def aic016_team_owns_too_many_ai_contexts(ctx: RuleContext) -> Iterator[Finding]
                 team,
                 f"Team {team} owns {len(names)} AI-coupled contexts ({', '.join(names)}); the limit is {limit}.",
                 names,
+                facts=[declared.fact(n, "Owner team", team) for n in names],
+                unless=f"{team} owned fewer than {limit} AI-coupled contexts (another team took one over).",
             )
 
 
@@ -90,6 +100,8 @@ def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:
                 f"{'' if count != 1 else 's'} on the model {name}, which has {', '.join(gaps)}.",
                 [name],
                 f"{name} › AI profile",
+                facts=[declared.sla(name, node), declared.fact(name, "Rollback", declared.yes_no(node.rollback))],
+                unless=f"{name} declared {declared.listing([g.removeprefix('no ') for g in gaps])}.",
             )
     for consumer, provider in sorted(ctx.cmap.dependencies.edges()):
         node = ctx.node(consumer)
@@ -112,6 +124,13 @@ def aic017_model_without_sla_or_rollback(ctx: RuleContext) -> Iterator[Finding]:
             f"to, and {provider} declares no SLA.",
             [consumer, provider],
             edge.fix_at,
+            facts=[
+                declared.fact(provider, "SLA availability", declared.NONE),
+                declared.fact(edge.label, "SLA relied on", declared.NONE),
+                declared.fact(edge.label, "Rate limits kept to", declared.NONE),
+            ],
+            unless=f"the relationship recorded the SLA {consumer} relies on or the rate limits it keeps to, or "
+            f"{provider} declared its SLA.",
         )
 
 
@@ -141,4 +160,6 @@ def aic018_missing_quality_or_drift_metric(ctx: RuleContext) -> Iterator[Finding
             f"{possessive(name)} verification metrics lack {' and '.join(missing)}.",
             [name],
             f"{name} › Verification Metrics",
+            facts=[declared.evidence(name, node, QUALITY_KINDS), declared.evidence(name, node, DRIFT)],
+            unless=f"{name} had {' and '.join(missing)} among its Verification Metrics (their Kind column).",
         )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from analysis.context_map import ContextMap
 from analysis.finding_texts import RULES
-from analysis.rules import data, governance, runtime, sharing, vendor
+from analysis.rules import data, declared, governance, runtime, sharing, vendor
 from analysis.rules.common import Rule, RuleContext, finding
 from models.finding import Finding, Severity
 
@@ -66,6 +66,14 @@ def balance_findings(ctx: RuleContext, findings: list[Finding]) -> list[Finding]
                 f"{edge.pain:.2f}.",
                 [edge.upstream, edge.downstream],
                 edge.fix_at,
+                facts=[
+                    declared.measures(edge),
+                    declared.pattern(edge),
+                    declared.up_roles(edge),
+                    declared.down_roles(edge),
+                ],
+                unless="the relationship were contract-strength (an Anticorruption Layer, or a published language "
+                "or data contract) or both sides had one owner team.",
             )
         )
     return result
@@ -97,4 +105,6 @@ def consistency_findings(cmap: ContextMap) -> Iterator[Finding]:
             remediation=text.remediation,
             fix_at=problem.fix_at,
             contexts=sorted({p.strip() for p in problem.subject.replace("<->", "->").split("->")}),
+            facts=[f"{problem.fix_at}: {problem.detail}"],
+            unless=f"{rule} would not fire if both canvases described the relationship the same way.",
         )

@@ -6,7 +6,10 @@ from collections.abc import Iterator
 import networkx as nx
 
 from analysis.cycles import cycles_through
+from analysis.finding_texts import possessive
 from analysis.metrics import cyclic_graph
+from analysis.nodes import Node
+from analysis.rules import declared
 from analysis.rules.common import RuleContext, finding, not_evaluable
 from models.finding import Finding, Severity
 from models.relationship import SyncMode
@@ -35,6 +38,9 @@ def aic003_sync_chain_without_fallback(ctx: RuleContext) -> Iterator[Finding]:
 def _check_chain(ctx: RuleContext, path: list[str], protected: bool) -> Iterator[Finding]:
     name, model = path[0], path[-1]
     subject = " -> ".join(reversed(path))
+    hops = [ctx.edge(x, y) for x, y in itertools.pairwise(path)]
+    facts = [declared.critical(name, ctx.node(name)), declared.ai_kind(model, ctx.node(model))]
+    facts += [f for e in hops for f in (declared.runtime(e), declared.protection(e))]
     if not protected:
         yield finding(
             "AIC003",
@@ -44,8 +50,12 @@ def _check_chain(ctx: RuleContext, path: list[str], protected: bool) -> Iterator
             f"fallback, circuit breaker or degraded mode on the way.",
             path,
             f"{name} › Outbound Communication",
+            facts=facts,
+            unless=f"{hops[0].label} (or another hop) declared a fallback or a circuit breaker, or the call "
+            "became asynchronous.",
         )
     elif len(path) - 1 >= ctx.config.sync_hops_warning or _availability_shortfall(ctx, path):
+        availability = [declared.fact(n, "SLA availability", ctx.node(n).sla.availability_percent) for n in path]
         yield finding(
             "AIC003",
             Severity.WARNING,
@@ -54,6 +64,9 @@ def _check_chain(ctx: RuleContext, path: list[str], protected: bool) -> Iterator
             f"up along the chain.",
             path,
             f"{name} › Outbound Communication",
+            facts=[*facts, *availability],
+            unless=f"the chain had fewer than {ctx.config.sync_hops_warning} synchronous hops and the "
+            f"availabilities along it multiplied to {possessive(name)} own.",
         )
 
 
@@ -98,6 +111,7 @@ def aic005_cycle_through_ai(ctx: RuleContext) -> Iterator[Finding]:
         for cycle in sorted(_canonical(c) for c in cycles):
             edges = [ctx.edge(x, y) for x, y in itertools.pairwise([*cycle, cycle[0]])]
             subject = " -> ".join([*cycle, cycle[0]])
+            facts = [f for e in edges for f in (declared.runtime(e), declared.measures(e))]
             unknown = [e for e in edges if e.runtime is None]
             if unknown and not any(e.runtime is SyncMode.SYNC for e in edges):
                 yield not_evaluable("AIC005", subject, "Sync or async", unknown[0].fix_at or unknown[0].label, cycle)
@@ -109,6 +123,9 @@ def aic005_cycle_through_ai(ctx: RuleContext) -> Iterator[Finding]:
                     f"Dependency cycle with a synchronous call: "
                     f"{subject}. None of them can be deployed or recovered alone.",
                     cycle,
+                    facts=facts,
+                    unless="one relationship of the cycle were removed or turned around (the model subscribing to "
+                    "events instead of calling back); with every call asynchronous it would be a warning only.",
                 )
             elif any(e.strength >= 2 for e in edges):
                 yield finding(
@@ -118,6 +135,9 @@ def aic005_cycle_through_ai(ctx: RuleContext) -> Iterator[Finding]:
                     f"Asynchronous dependency cycle with "
                     f"model-strength coupling: {subject}. The models must co-evolve.",
                     cycle,
+                    facts=facts,
+                    unless="every relationship of the cycle were contract-strength (S1: an Anticorruption Layer, "
+                    "or a published language or data contract) or the cycle were broken.",
                 )
 
 
@@ -128,13 +148,14 @@ def aic006_volatile_model_with_high_fan_in(ctx: RuleContext) -> Iterator[Finding
         if not node.serving_ai or metrics.fan_in < threshold:
             continue
         weak = [x for x in ctx.cmap.dependencies.predecessors(name) if ctx.edge(x, name).strength >= 2]
-        gaps = [f"{len(weak)} dependents with model-strength or stronger coupling"] if weak else []
+        gaps = _platform_gaps(node, weak)
+        facts = [
+            declared.fact(name, "Dependents", f"{metrics.fan_in} (threshold {threshold})"),
+            *(declared.measures(ctx.edge(x, name)) for x in weak),
+        ]
         if node.internal:
-            sla = node.sla
-            if sla.availability_percent is None or sla.latency_p95_ms is None:
-                gaps.append("no SLA")
-            if not node.rollback:
-                gaps.append("no rollback")
+            facts += [declared.sla(name, node), declared.fact(name, "Rollback", declared.yes_no(node.rollback))]
+        fewer = f"{name} had fewer than {threshold} dependents"
         if not gaps:
             yield finding(
                 "AIC006",
@@ -143,6 +164,8 @@ def aic006_volatile_model_with_high_fan_in(ctx: RuleContext) -> Iterator[Finding
                 f"{name} is a shared AI platform for {metrics.fan_in} "
                 f"contexts with contracts, SLA and rollback: watch it.",
                 [name],
+                facts=facts,
+                unless=f"{fewer}: it is reported as a well-run shared platform to watch.",
             )
             continue
         severity = Severity.ERROR if metrics.outage_blast_radius >= ctx.config.blast_radius_error else Severity.WARNING
@@ -154,7 +177,33 @@ def aic006_volatile_model_with_high_fan_in(ctx: RuleContext) -> Iterator[Finding
             f"(threshold {threshold}) and it has {', '.join(gaps)}.",
             [name, *weak],
             f"{name} › AI profile",
+            facts=facts,
+            unless=f"{fewer}; it would only be an info if {_platform_fix(name, node, weak)}.",
         )
+
+
+def _platform_gaps(node: Node, weak: list[str]) -> list[str]:
+    gaps = [f"{len(weak)} dependents with model-strength or stronger coupling"] if weak else []
+    if node.internal:
+        if node.sla.availability_percent is None or node.sla.latency_p95_ms is None:
+            gaps.append("no SLA")
+        if not node.rollback:
+            gaps.append("no rollback")
+    return gaps
+
+
+def _platform_fix(name: str, node: Node, weak: list[str]) -> str:
+    fixes = []
+    if weak:
+        fixes.append(
+            f"{', '.join(weak)} depended on it by contract (an Anticorruption Layer, or its pinned version with a "
+            f"quality metric or evaluation suite that watches {name})"
+        )
+    if node.internal and (node.sla.availability_percent is None or node.sla.latency_p95_ms is None):
+        fixes.append(f"{name} declared its availability and p95 latency")
+    if node.internal and not node.rollback:
+        fixes.append(f"{name} could be rolled back")
+    return " and ".join(fixes)
 
 
 def aic007_stable_depends_on_volatile_model(ctx: RuleContext) -> Iterator[Finding]:
@@ -183,4 +232,12 @@ def aic007_stable_depends_on_volatile_model(ctx: RuleContext) -> Iterator[Findin
                 f"(V{model_volatility} > V{ctx.cmap.volatility[consumer]}).",
                 [consumer, model],
                 edge.fix_at,
+                facts=[
+                    declared.fact(consumer, "Dependents", metrics.fan_in),
+                    declared.fact(consumer, "Volatility", f"V{ctx.cmap.volatility[consumer]}"),
+                    declared.fact(model, "Volatility", f"V{model_volatility}"),
+                    declared.measures(edge),
+                ],
+                unless=f"{consumer} depended on {model} by contract (S1: an Anticorruption Layer, or its pinned "
+                f"version with a quality metric or evaluation suite that watches {model}).",
             )

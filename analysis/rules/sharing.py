@@ -5,6 +5,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from analysis.edges import Edge
+from analysis.rules import declared
 from analysis.rules.common import RuleContext, finding
 from models.bounded_context import AiKind
 from models.finding import Finding, Severity
@@ -50,7 +52,21 @@ def aic002_shared_kernel_with_ai(ctx: RuleContext) -> Iterator[Finding]:
             f"{'team boundaries' if severity is Severity.ERROR else 'one team'}; every retrain changes it.",
             [edge.upstream, edge.downstream],
             edge.fix_at,
+            facts=[
+                _shared(edge),
+                *(declared.ai_kind(n, ctx.node(n)) for n in (edge.upstream, edge.downstream) if ctx.node(n).is_ai),
+                declared.owner(edge.upstream, a),
+                declared.owner(edge.downstream, b),
+            ],
+            unless=f"the two stopped sharing {what}: {edge.upstream} published what the other needs behind an "
+            "Open Host Service with a Published Language (or both became one context with one owner).",
         )
+
+
+def _shared(edge: Edge) -> str:
+    if edge.pattern is RelationshipPattern.SHARED_KERNEL:
+        return declared.pattern(edge)
+    return declared.fact(edge.label, "Shared database" if edge.shared_database else "Shared model artifact", "yes")
 
 
 def aic012_partnership_with_ai(ctx: RuleContext) -> Iterator[Finding]:
@@ -78,6 +94,13 @@ def aic012_partnership_with_ai(ctx: RuleContext) -> Iterator[Finding]:
             f"Partnership between {edge.upstream} and {edge.downstream}: {note}.",
             [edge.upstream, edge.downstream],
             edge.fix_at,
+            facts=[
+                declared.pattern(edge),
+                declared.ai_kind(ai, ctx.node(ai)),
+                declared.owner(edge.upstream, a),
+                declared.owner(edge.downstream, b),
+            ],
+            unless="the partnership became Customer/Supplier, the model's team supplying a published language.",
         )
 
 
@@ -120,4 +143,9 @@ def aic020_duplicated_ai_decision(ctx: RuleContext) -> Iterator[Finding]:
                 f"{name} and {other} both make the decision '{text}' / '{other_text}' (word overlap {jaccard:.0%}).",
                 pair,
                 f"{name} › Business Decisions",
+                facts=[
+                    declared.fact(name, "Business Decisions", f"'{text}'"),
+                    declared.fact(other, "Business Decisions", f"'{other_text}'"),
+                ],
+                unless=f"one of {name} and {other} made the decision and the other asked it (one Business Decision).",
             )

@@ -1,8 +1,10 @@
 """Coupling to model vendors: AIC001 (core conforms), AIC004 (no ACL), AIC013 (vocabulary leaks)."""
 
+import itertools
 from collections.abc import Iterator
 
 from analysis.finding_texts import possessive
+from analysis.rules import declared
 from analysis.rules.common import RuleContext, finding, not_evaluable
 from models.bounded_context import DomainType
 from models.finding import Finding, Severity
@@ -72,6 +74,7 @@ def aic001_core_conforms_to_vendor(ctx: RuleContext) -> Iterator[Finding]:
     for name, paths in locked_in_paths(ctx).items():
         for provider, path in sorted(paths.items()):
             chain = " -> ".join(reversed(path))  # upstream to downstream, as edges are written
+            hops = [ctx.edge(x, y) for x, y in itertools.pairwise(path)]
             yield finding(
                 "AIC001",
                 Severity.ERROR,
@@ -80,6 +83,10 @@ def aic001_core_conforms_to_vendor(ctx: RuleContext) -> Iterator[Finding]:
                 f"anticorruption layer or gateway in between.",
                 path,
                 f"{name} › Outbound Communication",
+                facts=[declared.domain(name, ctx.node(name)), declared.ai_kind(provider, ctx.node(provider))]
+                + [declared.down_roles(e) for e in hops],
+                unless=f"{path[-2]} took the Anticorruption Layer role towards {provider} (or any context on the "
+                "path did, or published its own language as a gateway).",
             )
 
 
@@ -105,6 +112,12 @@ def aic004_external_model_without_acl(ctx: RuleContext) -> Iterator[Finding]:
             f"{consumer} uses the external model {provider} directly, without an anticorruption layer.",
             [consumer, provider],
             edge.fix_at or f"{consumer} › Outbound Communication",
+            facts=[
+                declared.domain(consumer, node),
+                declared.ai_kind(provider, ctx.node(provider)),
+                declared.down_roles(edge),
+            ],
+            unless=f"{consumer} took the Anticorruption Layer role towards {provider}.",
         )
 
 
@@ -157,4 +170,8 @@ def aic013_model_vocabulary_leaks(ctx: RuleContext) -> Iterator[Finding]:
                 f"{', '.join(sorted(leaks))}.",
                 [consumer, *models],
                 f"{consumer} › Ubiquitous Language",
+                facts=[declared.fact(consumer, "Ubiquitous Language", f"'{term}'") for term in sorted(leaks)]
+                + [declared.down_roles(ctx.edge(consumer, m)) for m in models],
+                unless=f"the terms were defined in {possessive(consumer)} domain words, free of model vocabulary, "
+                f"or {consumer} took the Anticorruption Layer role towards {', '.join(models)}.",
             )

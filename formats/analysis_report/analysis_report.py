@@ -34,6 +34,8 @@ def analysis_as_data(analysis: Analysis, fail_on: str = "error") -> dict[str, An
                 "remediation": f.remediation,
                 "rationale": f.rationale,
                 "fix_at": f.fix_at,
+                "facts": f.facts,
+                "unless": f.unless,
                 **({"accepted_by": f.accepted_by, "accepted_until": f.accepted_until} if f.accepted_by else {}),
             }
             for f in analysis.findings
@@ -58,5 +60,7 @@ def analysis_as_text(analysis: Analysis, fail_on: str = "error") -> str:
         status = "" if f.status.value == "open" else f" [{f.status.value.replace('_', ' ')}]"
         lines.append(f"{f.severity.value.upper():7} {f.rule}{status}  {f.subject}")
         lines.append(f"        {f.message}")
+        lines.append(f"        Because: {'; '.join(f.facts)}")
+        lines.append(f"        {f.unless}")
         lines.append(f"        Remedy: {f.remediation}")
     return "\n".join(lines)

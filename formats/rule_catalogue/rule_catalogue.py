@@ -2,7 +2,7 @@
 
 import sys
 
-from analysis.finding_texts import RULES, RuleText
+from analysis.finding_texts import READS, RULES, RuleText
 from formats.rule_catalogue.rule_facts import RuleFacts, rule_facts, rule_producers
 
 REGENERATE = ".venv/bin/python -m formats.rule_catalogue.rule_catalogue > docs/rules.md"
@@ -23,6 +23,9 @@ Every rule the analysis runs, generated from the rule texts (`analysis/finding_t
   finding's message says why. An error that is not accepted fails the gate.
 - **Not evaluable without**: the field a rule needs; when it is empty the rule reports `not_evaluable` (info)
   and names it instead of passing silently.
+- **Reads**: the declared facts the rule reads. Each finding quotes the ones that made it fire ("Because:
+  Where › Field: value") and names the smallest change that would silence it ("would not fire if ..."), in the
+  app, in `cli.py analyze` (text and JSON) and in the workspace report.
 - **Points to**: where a finding sends you to fix it: a section of the context's canvas, or the entry that
   declares the relationship (its Inbound or Outbound Communication row, or the context map's relationship editor).
 """
@@ -52,7 +55,7 @@ def _summary(rules: list[str], facts: dict[str, RuleFacts]) -> str:
 
 
 def _entry(rule: str, text: RuleText, facts: RuleFacts) -> str:
-    lines = [f"## {rule}", "", f"**{text.title}**", "", f"- Severity: {_severities(facts)}"]
+    lines = [f"## {rule}", "", f"**{text.title}**", "", f"- Severity: {_severities(facts)}", f"- Reads: {READS[rule]}"]
     if facts.needs:
         lines.append(f"- Not evaluable without: {', '.join(facts.needs)}")
     if facts.points_to:
