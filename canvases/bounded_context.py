@@ -174,11 +174,12 @@ BOUNDED_CONTEXT_CANVAS = CanvasDef(
                     "Verification Metrics",
                     F.TABLE,
                     columns=(
-                        Column("metric", "Metric", F.LONG_TEXT),
-                        Column("source", "Source", F.CHOICE, options_of(MetricSource, METRIC_SOURCE_LABELS)),
+                        # The kind next to the metric: the box is narrow, and the rules read the kind.
+                        Column("metric", "Metric", F.LONG_TEXT, width="medium"),
                         Column("kind", "Kind", F.CHOICE, options_of(MetricKind, METRIC_KIND_LABELS), help=KIND_HELP),
                         Column("watches", "Watches", F.CONTEXT, help=WATCHES_HELP, with_externals=True),
                         Column("kind_inferred", "To confirm", F.BOOL, help=INFERRED_HELP),
+                        Column("source", "Source", F.CHOICE, options_of(MetricSource, METRIC_SOURCE_LABELS)),
                     ),
                     row_hint=metric_hint,
                 ),

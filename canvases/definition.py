@@ -43,6 +43,7 @@ class Column:
     default: str | None = None  # value of a new row
     read_only: bool = False  # filled by the workbench (e.g. who accepted, from the sign-in), never typed
     with_externals: bool = False  # a CONTEXT column that may also name an external system
+    width: str = ""  # "small", "medium" or "large" in the form's table; empty: by its kind
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from ui import state, ui_messages
 
 def _column_config(column: Column, contexts: list[str], externals: list[str]) -> Any:
     common: dict[str, Any] = {"help": column.help or None, "disabled": column.read_only}
+    if column.width:
+        common["width"] = column.width
     if column.kind is FieldKind.CHOICE:
         labels: dict[Any, str] = {o.value: o.label for o in column.options}
         return st.column_config.SelectboxColumn(
@@ -29,7 +31,7 @@ def _column_config(column: Column, contexts: list[str], externals: list[str]) ->
         step = 1 if column.kind is FieldKind.INTEGER else None
         return st.column_config.NumberColumn(column.label, min_value=0, step=step, **common)
     if column.kind is FieldKind.LONG_TEXT:
-        return st.column_config.TextColumn(column.label, width="large", **common)
+        return st.column_config.TextColumn(column.label, **({"width": "large"} | common))
     return st.column_config.TextColumn(column.label, default=column.default, **common)
 
 
