@@ -1,6 +1,7 @@
 """Converts list sections to table rows and back, so any table editor can edit them."""
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from canvases.definition import FieldDef, FieldKind
@@ -49,8 +50,11 @@ def _cell(value: object, kind: FieldKind, is_text: bool) -> object:
     return _clean(value)
 
 
-def value_from_rows(field: FieldDef, rows: list[Row]) -> list[Any]:
-    """The section's entries from edited rows; rows with nothing typed in them are dropped."""
+def value_from_rows(field: FieldDef, rows: list[Row], previous: Sequence[Any] = ()) -> list[Any]:
+    """The section's entries from edited rows; rows with nothing typed in them are dropped.
+
+    An entry may hold more than the table's columns (a team's Context Mapper block, kept from an import): what the
+    columns do not show is carried over from the `previous` entry with the same first column (its name)."""
     texts = _text_columns(field)
     kinds = {c.key: c.kind for c in field.columns}
     cleaned = []
@@ -62,7 +66,18 @@ def value_from_rows(field: FieldDef, rows: list[Row]) -> list[Any]:
         return [r["value"] for r in cleaned]
     if field.kind is FieldKind.OPERATIONS:
         return _nest_operations(cleaned)
-    return cleaned
+    return _with_hidden_keys(field, cleaned, previous)
+
+
+def _with_hidden_keys(field: FieldDef, records: list[Row], previous: Sequence[Any]) -> list[Row]:
+    shown = {c.key for c in field.columns}
+    first = field.columns[0].key
+    hidden = {
+        entry.get(first): {k: v for k, v in entry.items() if k not in shown}
+        for entry in previous
+        if isinstance(entry, dict)
+    }
+    return [{**hidden.get(record.get(first), {}), **record} for record in records]
 
 
 def _nest_operations(rows: list[Row]) -> list[Row]:

@@ -21,6 +21,8 @@ from diff.diff_values import (
 from diff.diff_words import text_similarity
 
 OTHER_SECTION = ("other", "Other fields")  # values no definition names: shown rather than lost
+KEPT_SECTION = ("context_mapper", "Context Mapper")  # models.context_mapper: what a CML import kept
+KEPT_LABEL = "Context Mapper › {keys}"
 TEXT_EDIT_SIMILARITY = 0.5  # a removed and an added text this alike are one edited text
 Forced = Mapping[str, Mapping[Identity, Identity]]  # field key -> renames of its rows already decided
 
@@ -63,9 +65,12 @@ def diff_document(
                 changes += field_changes(field, path, label, before, after, (forced or {}).get(field.key))
         if changes:
             sections.append(SectionDiff(section.key, section.title, tuple(changes)))
-    other = tuple(_plain_change(path, old, new) for path in _uncovered(old, new, covered | ignore))
-    if other:
-        sections.append(SectionDiff(*OTHER_SECTION, other))
+    uncovered = list(_uncovered(old, new, covered | ignore))
+    # What a Context Mapper import kept has no canvas field: labelled by its own keys, in a section of its own.
+    kept = tuple(_plain_change(p, old, new, KEPT_LABEL) for p in uncovered if p.split(".")[0] == KEPT_SECTION[0])
+    other = tuple(_plain_change(p, old, new) for p in uncovered if p.split(".")[0] != KEPT_SECTION[0])
+    sections += [SectionDiff(*KEPT_SECTION, kept)] if kept else []
+    sections += [SectionDiff(*OTHER_SECTION, other)] if other else []
     return tuple(sections)
 
 
@@ -195,7 +200,7 @@ def _uncovered(old: Mapping[str, Any], new: Mapping[str, Any], covered: set[str]
             continue
         before, after = old.get(key), new.get(key)
         if (
-            any(c.startswith(path + ".") for c in covered)
+            (any(c.startswith(path + ".") for c in covered) or path == KEPT_SECTION[0])
             and isinstance(before, Mapping)
             and isinstance(after, Mapping)
         ):
@@ -204,12 +209,13 @@ def _uncovered(old: Mapping[str, Any], new: Mapping[str, Any], covered: set[str]
             yield path
 
 
-def _plain_change(path: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> Change:
+def _plain_change(path: str, old: Mapping[str, Any], new: Mapping[str, Any], label: str = "{path}") -> Change:
     before, after = get_value(old, path), get_value(new, path)
     plain = FieldDef(path, path, FieldKind.TEXT)
+    keys = " › ".join(part.replace("_", " ") for part in path.split(".")[1:])
     return Change(
         tuple(path.split(".")),
-        path,
+        label.format(path=path, keys=keys),
         ChangeKind.CHANGED,
         before,
         after,

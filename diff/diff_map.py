@@ -29,8 +29,11 @@ DECLARED_BY = FieldDef(
         Option("relationship", "context-map editor"),
     ),
 )
+# What a Context Mapper import kept on the relationship (exposed aggregates, downstream rights): no editor field.
+KEPT_FIELD = FieldDef("context_mapper", "Context Mapper", FieldKind.TEXT)
 EXPLICIT = RowSpec(
-    ("upstream", "downstream"), tuple(f for k, f in _EDITOR_FIELDS.items() if k not in ("upstream", "downstream"))
+    ("upstream", "downstream"),
+    (*(f for k, f in _EDITOR_FIELDS.items() if k not in ("upstream", "downstream")), KEPT_FIELD),
 )
 EXPLICIT_FIELD = FieldDef("relationships", RELATIONSHIP_EDITOR.title, FieldKind.TABLE)
 FLAGS = ("data_contract", "shared_database", "shared_model_artifact", "model_version_pinned", "circuit_breaker")

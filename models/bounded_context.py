@@ -6,6 +6,7 @@ from pydantic import Field, field_validator, model_validator
 
 from models import messages
 from models.base import Name, RequiredText, StrictModel, is_blank
+from models.context_mapper import ContextMapperContext
 from models.relationship import (
     PATTERN_LABELS,
     SYMMETRIC_PATTERNS,
@@ -227,6 +228,7 @@ class BoundedContextCanvas(StrictModel):
     critical_path: bool = False
     volatility: int | None = Field(default=None, ge=1, le=3, description="Override of the derived volatility.")
     ai_profile: AiProfile = Field(default_factory=AiProfile)
+    context_mapper: ContextMapperContext = Field(default_factory=ContextMapperContext)  # kept from a CML import
 
     @field_validator("name")
     @classmethod

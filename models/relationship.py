@@ -133,6 +133,13 @@ class IntegrationAttributes(StrictModel):
     )
 
 
+class ContextMapperRelationship(StrictModel):
+    """What a Context Mapper relationship says that the canvases have no field for (see models.context_mapper)."""
+
+    exposed_aggregates: list[str] = Field(default_factory=list)
+    downstream_rights: str = Field(default="", description="INFLUENCER, OPINION_LEADER, VETO_RIGHT, ...")
+
+
 class Relationship(IntegrationAttributes):
     """An explicit context-map relationship; for symmetric patterns the two sides are peers."""
 
@@ -144,6 +151,7 @@ class Relationship(IntegrationAttributes):
     name: str = ""
     implementation_technology: str = ""
     notes: str = ""
+    context_mapper: ContextMapperRelationship = Field(default_factory=ContextMapperRelationship)  # from CML
 
     _check_roles = field_validator("upstream_roles", "downstream_roles")(_reject_duplicate_roles)
 

@@ -14,6 +14,7 @@ from models.api_product_canvas import ApiProductCanvas
 from models.architecture_canvas import ArchitectureCommunicationCanvas
 from models.base import Name, StrictModel, is_blank
 from models.bounded_context import AiKind, BoundedContextCanvas
+from models.context_mapper import ContextMapperContext, ContextMapperModel
 from models.readiness import Readiness
 from models.relationship import Relationship
 
@@ -41,6 +42,7 @@ class ExternalKind(StrEnum):
 class Team(StrictModel):
     name: Name
     description: str = ""
+    context_mapper: ContextMapperContext = Field(default_factory=ContextMapperContext)  # a CML TEAM context's
 
 
 class ExternalSystem(StrictModel):
@@ -56,6 +58,7 @@ class ExternalSystem(StrictModel):
     availability_percent: float | None = Field(default=None, ge=0, le=100)
     latency_p95_ms: int | None = Field(default=None, ge=0)
     recovery_time_minutes: int | None = Field(default=None, ge=0)
+    context_mapper: ContextMapperContext = Field(default_factory=ContextMapperContext)  # a CML SYSTEM's
 
 
 class AcceptedRisk(StrictModel):
@@ -92,6 +95,7 @@ class Workspace(StrictModel):
     relationships: list[Relationship] = Field(default_factory=list)
     accepted_risks: list[AcceptedRisk] = Field(default_factory=list)
     readiness: Readiness = Field(default_factory=Readiness)
+    context_mapper: ContextMapperModel = Field(default_factory=ContextMapperModel)  # map type, state, domains, teams
 
     @field_validator("name")
     @classmethod

@@ -224,7 +224,7 @@ def _table(ctx: FormContext, f: FieldDef, current: list[Any], *, show_label: boo
     rows = edit_table(
         k, f, rows_for(f, current), contexts=ctx.contexts, externals=ctx.externals, label=f.label, disabled=ro
     )
-    value = current if ro else value_from_rows(f, rows)
+    value = current if ro else value_from_rows(f, rows, current)
     if f.row_hint is not None and not ro:
         _row_hints(f, value)
     return value

@@ -97,25 +97,15 @@ NO_SINGLE_TOP_FILE = (
 IMPORT_MISSING = "imports '{file}', which is not there ({path})."
 IMPORT_CYCLE = "imports a file that imports it again: {cycle}."
 TEAM_RELATIONSHIP_KEPT = (
-    "The relationship {written} involves a team; a workspace relates bounded contexts, so it is kept as "
-    "text in the description of team '{team}'."
+    "The relationship {written} involves a team; a workspace's map relates bounded contexts, so it is kept in "
+    "the workspace's team map and exported again."
 )
 REALIZED_BY_SEVERAL = "'{name}' is realized by {teams}; a canvas records one owner team, so '{owner}' is kept."
 MARKER_UNKNOWN_NAME = "The workbench note names '{name}', which is not a context of this file; the note is ignored."
 
 # Text written into the workspace for what a canvas has no field for.
 DEFAULT_WORKSPACE_NAME = "Context Mapper import"
-RESPONSIBILITIES = "Responsibilities: {items}"
-TECHNOLOGY = "Implementation technology: {technology}"
-CONTEXT_TYPE = "Context Mapper type {type}."
-KNOWLEDGE_LEVEL = "Knowledge level {level}."
-REFINES = "Refines {name}."
-IMPLEMENTS = "Implements {parts}."
-BUSINESS_MODEL_TEXT = "Business model: {text}."
 AGGREGATE_OWNERS = "Aggregate owners: {owners}."
-EXPOSED_AGGREGATES = "Exposed aggregates: {names}."
-DOWNSTREAM_RIGHTS = "Downstream rights: {rights}."
-TEAM_RELATIONSHIPS = "Relationships (Context Mapper team map):"
 
 # Comments written into an exported file.
 EXPORT_HEADER = (
@@ -132,7 +122,7 @@ PREVIEW_RELATIONSHIPS = "relationships"
 PREVIEW_TEAMS = "teams"
 PREVIEW_EXTERNALS = "external systems"
 PREVIEW_API_PRODUCTS = "API product canvases (from aggregates)"
-PREVIEW_TEAM_RELATIONSHIPS = "team relationships kept as text"
+PREVIEW_TEAM_RELATIONSHIPS = "team relationships kept in the team map"
 # A block the workbench has no place for, left out of the workspace: said by the preview and the command line.
 SKIPPED_BLOCKS = "{count} {kind} block(s) left out ({where}): the workbench has no place for them."
 PREVIEW_SKIPPED = "use cases, user stories, stakeholders and value registers skipped"

@@ -1,8 +1,9 @@
 """Imports a Context Mapper CML file as a workspace: canvases, teams, external systems and relationships.
 
-Nothing is imported from a file with errors. What a canvas has no field for stays visible as text:
-responsibilities and implementation technology in the purpose, the context type and implemented
-subdomains in the classification notes, relationships that involve a team in that team's description.
+Nothing is imported from a file with errors. What a canvas has no field for is kept in the Context Mapper
+blocks of the contexts, relationships and workspace (formats.cml.cml_preserved), so it exports again as written:
+the context type, technology, responsibilities, implemented subdomains; exposed aggregates and downstream rights;
+the map's type and state, the domains and the relationships between teams.
 """
 
 from collections import defaultdict
@@ -13,9 +14,16 @@ from typing import Any
 from formats.cml import cml_messages as text
 from formats.cml.cml_checks import CmlReport, check_cml_document, context_type
 from formats.cml.cml_imports import with_imports
-from formats.cml.cml_markers import SeparateWaysNote, WorkbenchMarkers, read_markers
+from formats.cml.cml_markers import (
+    SeparateWaysNote,
+    WorkbenchMarkers,
+    read_markers,
+    restore_aggregate_names,
+    restore_names,
+)
 from formats.cml.cml_model import At, CmlContext, CmlDocument, CmlName, CmlProblem, CmlSubdomain
 from formats.cml.cml_parser import parse_cml
+from formats.cml.cml_preserved import context_facts, model_facts, relationship_facts, team_relationship
 from formats.cml.cml_relationships import ReadRelationship, write_relationship
 from formats.cml.cml_scan import CmlFileError, describe_place, refuse_if_far_too_large
 from models.bounded_context import BusinessModel, DomainType, Evolution
@@ -88,14 +96,17 @@ def _import_document(document: CmlDocument, source: str) -> CmlImport:
     report = check_cml_document(document)
     if report.errors:
         raise CmlFileError(source, report.errors)
-    builder = _WorkspaceBuilder(document, report, read_markers(document))
-    data = builder.workspace_data(_workspace_name(document, source))
+    markers = read_markers(document)
+    builder = _WorkspaceBuilder(document, report, markers)
+    data = builder.workspace_data(markers.map_name or _workspace_name(document, source))
+    restore_aggregate_names(data, markers.aggregate_names)
+    restore_names(data, markers.names)
     try:
         workspace = validate_workspace_data(data)
     except WorkspaceInvalid as error:  # a rule that the checks missed: reported, never half imported
         raise CmlFileError(source, [CmlProblem(_NOWHERE, f"{p.path}: {p.message}") for p in error.problems]) from None
     warnings = sorted([*report.warnings, *builder.warnings], key=lambda p: (p.at.line, p.at.column))
-    return CmlImport(workspace, warnings, builder.team_relationships, document.skipped)
+    return CmlImport(workspace, warnings, len(builder.team_map), document.skipped)
 
 
 def describe_problem(problem: CmlProblem) -> str:
@@ -119,24 +130,9 @@ def _top_comment(document: CmlDocument) -> str:
     return "\n".join(line.lstrip().removeprefix("*").removeprefix(" ").rstrip() for line in lines).strip()
 
 
-def _join(*paragraphs: str) -> str:
-    return "\n\n".join(p for p in paragraphs if p)
-
-
 def _text_of(context: CmlContext, keyword: str) -> str:
     setting = context.setting(keyword)
     return setting.text if setting else ""
-
-
-def _description(context: CmlContext) -> str:
-    """The vision statement, then the responsibilities and the technology, which have no field."""
-    responsibilities = context.setting("responsibilities")
-    technology = _text_of(context, "implementationTechnology")
-    return _join(
-        _text_of(context, "domainVisionStatement"),
-        text.RESPONSIBILITIES.format(items="; ".join(responsibilities.texts)) if responsibilities else "",
-        text.TECHNOLOGY.format(technology=technology) if technology else "",
-    )
 
 
 class _WorkspaceBuilder:
@@ -153,8 +149,7 @@ class _WorkspaceBuilder:
         self.canvases = [c for c in document.contexts if c.name.text not in {*self.teams, *self.externals}]
         self.subdomain_types = {s.name.text: _type_of(s) for d in document.domains for s in d.subdomains}
         self.warnings: list[CmlProblem] = []
-        self.team_relationships = 0
-        self.team_notes: dict[str, list[str]] = defaultdict(list)
+        self.team_map: list[dict[str, Any]] = []
 
     def workspace_data(self, name: str) -> dict[str, Any]:
         relationships = self._relationships()
@@ -167,6 +162,7 @@ class _WorkspaceBuilder:
             "bounded_contexts": [self._canvas(c, owners.get(c.name.text)) for c in self.canvases],
             "api_products": [self._api_product(c) for c in self.canvases if c.aggregates],
             "relationships": relationships,
+            "context_mapper": model_facts(self.document, self.team_map),
         }
 
     # Relationships, including Separate Ways from the workbench's notes, in the order written.
@@ -185,23 +181,11 @@ class _WorkspaceBuilder:
         return relationships
 
     def _relationship(self, read: ReadRelationship) -> dict[str, Any]:
-        settings = {setting.keyword: setting for setting in read.written.settings}
-        notes = []
-        if "exposedAggregates" in settings:
-            exposed = ", ".join(name.text for name in settings["exposedAggregates"].names)
-            notes.append(text.EXPOSED_AGGREGATES.format(names=exposed))
-        if "downstreamRights" in settings:
-            notes.append(text.DOWNSTREAM_RIGHTS.format(rights=settings["downstreamRights"].text))
-        technology = settings.get("implementationTechnology")
+        technology = next((s for s in read.written.settings if s.keyword == "implementationTechnology"), None)
         return {
-            "upstream": read.upstream.text,
-            "downstream": read.downstream.text,
-            "pattern": read.pattern.value,
-            "upstream_roles": [role.value for role in read.upstream_roles],
-            "downstream_roles": [role.value for role in read.downstream_roles],
-            "name": read.written.name.text if read.written.name else "",
+            **team_relationship(read),  # the same ends, pattern, roles and name as a team relationship
             "implementation_technology": technology.text if technology else "",
-            "notes": " ".join(notes),
+            "context_mapper": relationship_facts(read),
         }
 
     def _separate_ways(self, note: SeparateWaysNote) -> list[dict[str, Any]]:
@@ -215,16 +199,12 @@ class _WorkspaceBuilder:
         return [{"upstream": note.first, "downstream": note.second, "pattern": pattern, "name": note.name}]
 
     def _keep_with_teams(self, read: ReadRelationship) -> None:
-        """A relationship that involves a team has no place among the workspace's relationships."""
+        """A relationship that involves a team is no relationship between contexts: it goes to the team map."""
         written = write_relationship(
             read.upstream.text, read.downstream.text, read.pattern, read.upstream_roles, read.downstream_roles
         )
-        teams = [name.text for name in (read.upstream, read.downstream) if name.text in self.teams]
-        for team in teams:
-            self.team_notes[team].append(written)
-        self.team_relationships += 1
-        message = text.TEAM_RELATIONSHIP_KEPT.format(written=written, team=teams[0])
-        self.warnings.append(CmlProblem(read.at, message))
+        self.team_map.append(team_relationship(read))
+        self.warnings.append(CmlProblem(read.at, text.TEAM_RELATIONSHIP_KEPT.format(written=written)))
 
     # Teams, owners, external systems, canvases and API products.
 
@@ -242,40 +222,28 @@ class _WorkspaceBuilder:
         return {context: teams[0] for context, teams in realized_by.items()}
 
     def _team(self, team: CmlContext) -> dict[str, Any]:
-        relationships = self.team_notes.get(team.name.text, [])
-        kept = "\n".join([text.TEAM_RELATIONSHIPS, *(f"- {r}" for r in relationships)]) if relationships else ""
-        return {"name": team.name.text, "description": _join(_description(team), self._implements(team), kept)}
+        vision = _text_of(team, "domainVisionStatement")
+        return {"name": team.name.text, "description": vision, "context_mapper": context_facts(team, "")}
 
     def _external(self, context: CmlContext) -> dict[str, Any]:
         kind = self.markers.external_kinds[context.name.text]
-        return {"name": context.name.text, "kind": kind.value, "description": _description(context)}
-
-    def _implements(self, context: CmlContext) -> str:
-        parts = [
-            f"{part.text} ({self.subdomain_types[part.text]})" if self.subdomain_types.get(part.text) else part.text
-            for part in context.referenced("implements")
-        ]
-        return text.IMPLEMENTS.format(parts=", ".join(parts)) if parts else ""
-
-    def _canvas(self, context: CmlContext, owner: str | None) -> dict[str, Any]:
-        business_model, business_note = _business_model(_text_of(context, "businessModel"))
-        kind, level = context_type(context), _text_of(context, "knowledgeLevel")
-        refined = context.referenced("refines")
-        notes = [
-            text.CONTEXT_TYPE.format(type=kind) if kind and kind != "UNDEFINED" else "",
-            self._implements(context),
-            text.KNOWLEDGE_LEVEL.format(level=level) if level else "",
-            text.REFINES.format(name=refined[0].text) if refined else "",
-            business_note,
-        ]
         return {
             "name": context.name.text,
-            "purpose": _description(context),
+            "kind": kind.value,
+            "description": _text_of(context, "domainVisionStatement"),
+            "context_mapper": context_facts(context, ""),
+        }
+
+    def _canvas(self, context: CmlContext, owner: str | None) -> dict[str, Any]:
+        business_model, written = _business_model(_text_of(context, "businessModel"))
+        return {
+            "name": context.name.text,
+            "purpose": _text_of(context, "domainVisionStatement"),
             "domain": self._domain(context),
             "business_model": business_model,
             "evolution": _evolution(_text_of(context, "evolution")),
-            "classification_notes": " ".join(note for note in notes if note),
             "owner_team": owner,
+            "context_mapper": context_facts(context, written),
         }
 
     def _domain(self, context: CmlContext) -> str | None:
@@ -298,13 +266,15 @@ def _type_of(subdomain: CmlSubdomain) -> str:
 
 
 def _business_model(written: str) -> tuple[str | None, str]:
-    """The canvas's business model for CML's free text, with a note when the text is not one of ours."""
+    """The canvas's business model for CML's free text, and the text itself when it is not one of ours."""
     key = written.strip().upper().replace(" ", "_").replace("-", "_")
-    if not key or key == "UNDEFINED":
+    if not key:
         return None, ""
+    if key == "UNDEFINED":
+        return None, written
     if key in BUSINESS_MODELS:
         return BUSINESS_MODELS[key].value, ""
-    return BusinessModel.OTHER.value, text.BUSINESS_MODEL_TEXT.format(text=written)
+    return BusinessModel.OTHER.value, written
 
 
 def _evolution(written: str) -> str | None:

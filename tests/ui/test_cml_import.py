@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from models.workspace import Workspace
 from services import configuration
-from tests.ui.flows import WORKSPACES, click
+from tests.ui.flows import BOUNDED_CONTEXTS, WORKSPACES, click
 from tests.unit.test_cml_fixtures import FIXTURES
 from ui.literal_markdown import literal
 
@@ -35,7 +35,7 @@ def test_a_cml_model_is_previewed_before_anything_is_stored(app: AppTest, data_d
     preview = next(i.value for i in app.info if literal(TEAM_MAP.name) in i.value)
     assert "becomes the new workspace **InsuranceTeamMap** with:" in preview
     assert "- 4 bounded context canvases\n- 3 relationships\n- 3 teams\n" in preview
-    assert "- 4 API product canvases (from aggregates)\n- 2 team relationships kept as text" in preview
+    assert "- 4 API product canvases (from aggregates)\n- 2 team relationships kept in the team map" in preview
     assert "Relationships: Customer/Supplier 1, Partnership 1, Upstream/Downstream 1" in [c.value for c in app.caption]
     warnings = [w.value for w in app.warning]
     assert any(
@@ -63,6 +63,18 @@ def test_confirming_the_preview_creates_and_opens_the_workspace(app: AppTest, da
         "ContractsTeam",
     ]
     assert any("Imported 'InsuranceTeamMap': 4 bounded contexts" in s.value for s in app.sidebar.success)
+    assert workspace.context_mapper.team_relationships[0].upstream == "CustomersBackofficeTeam"
+
+
+def test_the_bounded_context_page_shows_what_the_model_said_beyond_the_canvas(app: AppTest) -> None:
+    upload(app, TEAM_MAP.name, TEAM_MAP.read_bytes())
+    click(app, "Create workspace from this model")
+    app.switch_page(BOUNDED_CONTEXTS).run()
+    (kept,) = [e for e in app.expander if e.label == "From Context Mapper (kept for the export)"]
+    facts = "\n".join(m.value for m in kept.markdown)
+    assert "- **Type:** FEATURE" in facts
+    assert "- **Implementation technology:** Java\\, JEE Application" in facts  # shown escaped, as typed
+    assert "- **Implements:** CustomerManagementDomain" in facts
 
 
 def test_a_model_with_errors_shows_them_located_and_offers_no_import(app: AppTest, data_dir: Path) -> None:

@@ -224,7 +224,8 @@ def test_subdomain_types_become_the_strategic_domain_classification() -> None:
         "RiskManagementContext": "generic",
         "DebtCollection": "generic",
     }
-    assert canvas(workspace, "PrintingContext").classification_notes == "Implements PrintingDomain (SUPPORTING_DOMAIN)."
+    printing = canvas(workspace, "PrintingContext")
+    assert (printing.classification_notes, printing.context_mapper.implements) == ("", ["PrintingDomain"])
 
 
 def test_business_model_and_evolution_fill_the_canvas_classification() -> None:
@@ -235,7 +236,7 @@ def test_business_model_and_evolution_fill_the_canvas_classification() -> None:
     assert workspace.description == "Example Context Map written using a Bounded Context Canvas."
 
 
-def test_teams_that_realize_contexts_own_them_and_keep_their_relationships_as_text() -> None:
+def test_teams_that_realize_contexts_own_them_and_keep_their_relationships_in_the_team_map() -> None:
     result = import_fixture("insurance-example/Insurance-Example_Team-Map.cml")
     workspace = result.workspace
     assert map_of(workspace)["owners"] == {
@@ -244,24 +245,32 @@ def test_teams_that_realize_contexts_own_them_and_keep_their_relationships_as_te
         "PolicyManagementContext": "ContractsTeam",
         "RiskManagementContext": "ContractsTeam",
     }
-    backoffice = workspace.teams[0].description
-    assert backoffice.startswith("This team is responsible for implementing the customers module")
-    assert "- CustomersBackofficeTeam [U,S]->[D,C] CustomersFrontofficeTeam" in backoffice
-    assert "- CustomersBackofficeTeam [U]->[D] ContractsTeam" in backoffice
+    backoffice = workspace.teams[0]
+    assert backoffice.description == (
+        "This team is responsible for implementing the customers module in the back-office system."
+    )
+    assert backoffice.context_mapper.implements == ["CustomerManagementDomain"]
+    team_map = [(r.upstream, r.pattern.value, r.downstream) for r in workspace.context_mapper.team_relationships]
+    assert team_map == [
+        ("CustomersBackofficeTeam", "customer_supplier", "CustomersFrontofficeTeam"),
+        ("CustomersBackofficeTeam", "upstream_downstream", "ContractsTeam"),
+    ]
     assert [w.at.line for w in result.warnings] == [22, 24]
-    assert all("kept as text in the description of team" in w.message for w in result.warnings)
+    assert all("kept in the workspace's team map" in w.message for w in result.warnings)
 
 
-def test_responsibilities_and_technology_stay_visible_in_the_purpose() -> None:
-    workspace = import_fixture("insurance-example/Insurance-Example-Stage-3.cml").workspace
-    assert canvas(workspace, "PolicyManagementContext").purpose == (
-        "This bounded context manages the contracts and policies of the customers.\n\n"
-        "Responsibilities: Offers, Contracts, Policies\n\n"
-        "Implementation technology: Java, Spring App"
+def test_responsibilities_type_and_technology_are_kept_beside_the_purpose() -> None:
+    policy = canvas(
+        import_fixture("insurance-example/Insurance-Example-Stage-3.cml").workspace, "PolicyManagementContext"
     )
-    assert canvas(workspace, "PolicyManagementContext").classification_notes == (
-        "Context Mapper type FEATURE. Implements PolicyManagementDomain (CORE_DOMAIN)."
+    assert policy.purpose == "This bounded context manages the contracts and policies of the customers."
+    kept = policy.context_mapper
+    assert (kept.type, kept.implementation_technology, kept.implements) == (
+        "FEATURE",
+        "Java, Spring App",
+        ["PolicyManagementDomain"],
     )
+    assert kept.responsibilities == ["Offers, Contracts, Policies"]
 
 
 def test_aggregates_become_an_api_product_canvas_with_their_owners_in_the_notes() -> None:
@@ -271,12 +280,16 @@ def test_aggregates_become_an_api_product_canvas_with_their_owners_in_the_notes(
     assert policy.notes == "Aggregate owners: Offers: ContractsTeam, Products: ProductsTeam, Contract: ContractsTeam."
 
 
-def test_relationship_attributes_become_name_technology_and_notes() -> None:
+def test_relationship_attributes_become_name_technology_and_kept_facts() -> None:
     workspace = import_fixture("insurance-example/Insurance-Example-Stage-5.cml").workspace
     first, second = workspace.relationships[:2]
-    assert (first.name, first.notes) == ("Customer_Frontend_Backend_Relationship", "Exposed aggregates: Customers.")
+    assert (first.name, first.context_mapper.exposed_aggregates) == (
+        "Customer_Frontend_Backend_Relationship",
+        ["Customers"],
+    )
     assert second.implementation_technology == "SOAP"
-    assert second.notes == "Exposed aggregates: Printing. Downstream rights: INFLUENCER."
+    kept = second.context_mapper
+    assert (kept.exposed_aggregates, kept.downstream_rights) == (["Printing"], "INFLUENCER")
 
 
 def test_aggregates_inside_modules_are_found() -> None:

@@ -97,10 +97,8 @@ def test_insurance_stage_2_to_3_describes_every_context_and_publishes_its_aggreg
     assert set(contexts) == set(INSURERS)
     for name, document in contexts.items():
         assert document.status is ChangeKind.CHANGED
-        assert [(s.key, [c.label for c in s.changes]) for s in document.sections] == [
-            ("purpose", ["Purpose"]),
-            ("classification", ["Strategic Classification › Notes"]),
-        ]
+        assert [s.key for s in document.sections] == ["purpose", "context_mapper"]
+        assert "Context Mapper › type" in [c.label for c in document.sections[1].changes]
         purpose = document.sections[0].changes[0]
         assert purpose.old == "" and purpose.new == after.context(name).purpose  # type: ignore[union-attr]
     assert {(d.name, d.status) for d in diff.documents_of("api_product")} == {(n, ChangeKind.ADDED) for n in INSURERS}
@@ -112,12 +110,16 @@ def test_insurance_stage_2_to_3_describes_every_context_and_publishes_its_aggreg
     assert declared_changes(diff, f"{CUSTOMER} -> {SELF_SERVICE}") == {}
 
 
-def test_insurance_stage_2_to_3_words_the_classification_note_change_word_by_word() -> None:
+def test_insurance_stage_2_to_3_names_each_context_mapper_fact_that_was_added() -> None:
     diff = stages(INSURANCE, "Insurance-Example", 2, 3).diff
     document = diff.document("bounded_context", PRINTING)
     assert document is not None
-    (notes,) = document.section("classification").changes  # type: ignore[union-attr]
-    assert [(w.op, w.text) for w in notes.words if w.op != "equal"] == [("insert", "Context Mapper type SYSTEM. ")]
+    kept = document.section("context_mapper")
+    assert kept is not None
+    assert [(c.label, c.old_text, c.new_text) for c in kept.changes] == [
+        ("Context Mapper › type", "", "SYSTEM"),
+        ("Context Mapper › responsibilities", "", "['Document Printing']"),
+    ]
 
 
 def test_insurance_stage_3_to_4_only_adds_entities_so_nothing_changes() -> None:
@@ -128,14 +130,35 @@ def test_insurance_stage_4_to_5_adds_teams_owner_notes_and_relationship_details(
     diff = stages(INSURANCE, "Insurance-Example", 4, 5).diff
     (settings,) = diff.documents_of("workspace")
     assert [(s.key, [(c.kind, c.new_text) for c in s.changes]) for s in settings.sections] == [
-        ("teams", [(ChangeKind.ADDED, t) for t in ("ContractsTeam", "ProductsTeam", "FinancesTeam", "RisksTeam")])
+        (
+            "teams",
+            [
+                (ChangeKind.ADDED, f"{t}; context_mapper: type: TEAM")
+                for t in ("ContractsTeam", "ProductsTeam", "FinancesTeam", "RisksTeam")
+            ],
+        )
     ]
-    (customer,) = diff.documents_of("bounded_context")
-    assert customer.name == CUSTOMER  # it no longer implements a subdomain and lost its vision statement
+    contexts = {d.name: d for d in diff.documents_of("bounded_context")}
+    owners = {name: [(c.label, c.new_text) for c in d.changes] for name, d in contexts.items() if name != CUSTOMER}
+    assert owners == {  # Stage 5 names the team that owns each aggregate
+        POLICY: [
+            (
+                "Context Mapper › aggregate owners",
+                "Offers: ContractsTeam; Products: ProductsTeam; Contract: ContractsTeam",
+            )
+        ],
+        RISK: [("Context Mapper › aggregate owners", "Risks: RisksTeam")],
+        DEBT: [("Context Mapper › aggregate owners", "Debts: FinancesTeam")],
+    }
+    customer = contexts[CUSTOMER]  # it no longer implements a subdomain and lost its vision statement
     assert [(c.label, c.new_text) for c in customer.changes] == [
         ("Purpose", ""),
         ("Strategic Classification › Domain", ""),
-        ("Strategic Classification › Notes", ""),
+        ("Context Mapper › type", ""),
+        ("Context Mapper › implementation technology", ""),
+        ("Context Mapper › responsibilities", ""),
+        ("Context Mapper › implements", ""),
+        ("Context Mapper › aggregate owners", "Customers: ContractsTeam"),
     ]
     notes = {d.name: [(c.label, c.old_text) for c in d.changes] for d in diff.documents_of("api_product")}
     assert notes == {name: [("Notes", "")] for name in (CUSTOMER, POLICY, RISK, DEBT)}
@@ -144,19 +167,19 @@ def test_insurance_stage_4_to_5_adds_teams_owner_notes_and_relationship_details(
     expected = {
         f"{CUSTOMER} -> {SELF_SERVICE}": {
             "Integration › Name": ("", "Customer_Frontend_Backend_Relationship"),
-            "Integration › Notes": ("", "Exposed aggregates: Customers."),
+            "Context Mapper": ("", "exposed_aggregates: ['Customers']"),
         },
         f"{PRINTING} -> {CUSTOMER}": {
             **soap,
-            "Integration › Notes": ("", "Exposed aggregates: Printing. Downstream rights: INFLUENCER."),
+            "Context Mapper": ("", "exposed_aggregates: ['Printing']; downstream_rights: INFLUENCER"),
         },
-        f"{PRINTING} -> {POLICY}": {**soap, "Integration › Notes": ("", "Exposed aggregates: Printing.")},
+        f"{PRINTING} -> {POLICY}": {**soap, "Context Mapper": ("", "exposed_aggregates: ['Printing']")},
         f"{RISK} <-> {POLICY}": {"Integration › Implementation technology": ("", "RabbitMQ")},
         f"{CUSTOMER} -> {POLICY}": {
             "Integration › Implementation technology": ("", "RESTfulHTTP"),
-            "Integration › Notes": ("", "Exposed aggregates: Customers."),
+            "Context Mapper": ("", "exposed_aggregates: ['Customers']"),
         },
-        f"{PRINTING} -> {DEBT}": {**soap, "Integration › Notes": ("", "Exposed aggregates: Printing.")},
+        f"{PRINTING} -> {DEBT}": {**soap, "Context Mapper": ("", "exposed_aggregates: ['Printing']")},
         f"{POLICY} <-> {DEBT}": {
             "Integration › Implementation technology": ("", "Shared Java Library, Communication over RESTful HTTP")
         },

@@ -68,6 +68,7 @@ from models.relationship import (
     SyncMode,
 )
 from models.workspace import AcceptedRisk, DeliveryPhase, ExternalKind, ExternalSystem, Team, Workspace
+from tests.unit.context_mapper_strategies import kept_context, kept_model, kept_relationship
 
 # Text a user might paste: control characters, emoji, right-to-left scripts and bidi overrides,
 # combining marks, zero-width characters, markup and template syntax, line and paragraph separators.
@@ -180,7 +181,13 @@ INTEGRATION = {
 }
 
 RELATIONSHIP_BODY = st.fixed_dictionaries(
-    {"name": text, "implementation_technology": text, "notes": text, **INTEGRATION}
+    {
+        "name": text,
+        "implementation_technology": text,
+        "notes": text,
+        "context_mapper": kept_relationship,
+        **INTEGRATION,
+    }
 )
 
 ENTRY_BODY = st.fixed_dictionaries(
@@ -372,6 +379,7 @@ def workspaces(draw: st.DrawFn) -> Workspace:
                 inbound=_entries(draw, others),
                 outbound=_entries(draw, others),
                 verification_metrics=_metrics(draw, others),
+                context_mapper=draw(kept_context(others)),
                 **draw(CONTEXT_BODY),
             )
         )
@@ -401,14 +409,20 @@ def workspaces(draw: st.DrawFn) -> Workspace:
         name=draw(name),
         description=draw(text),
         phase=draw(_PHASES),
-        teams=[Team(name=n, description=draw(text)) for n in team_names],
-        external_systems=[ExternalSystem(name=n, **draw(EXTERNAL_BODY)) for n in external_names],
+        teams=[
+            Team(name=n, description=draw(text), context_mapper=draw(kept_context(context_names, team=True)))
+            for n in team_names
+        ],
+        external_systems=[
+            ExternalSystem(name=n, context_mapper=draw(kept_context([])), **draw(EXTERNAL_BODY)) for n in external_names
+        ],
         bounded_contexts=contexts,
         architecture_canvases=canvases,
         api_products=[ApiProductCanvas(bounded_context=c, **draw(API_BODY)) for c in published],
         relationships=relationships,
         accepted_risks=draw(st.lists(accepted_risks, max_size=2)),
         readiness=_readiness(draw, context_names),
+        context_mapper=draw(kept_model(party_names, team_names)),
     )
 
 

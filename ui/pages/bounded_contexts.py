@@ -10,6 +10,7 @@ from services import workspaces
 from ui import state, ui_messages
 from ui.canvas_page import NewCanvas, canvas_toolbar, require_workspace
 from ui.communication import render_communication
+from ui.context_mapper_facts import show_context_mapper_facts
 from ui.form import FormContext, render_field, render_fields, render_section, section_heading
 from ui.inferred_facts_view import show_facts_to_confirm
 from ui.literal_markdown import literal
@@ -98,3 +99,4 @@ index = canvas_toolbar(CANVAS, new, ui_messages.NO_BOUNDED_CONTEXTS)
 if index is not None:
     sheet(index)
     finish_sheet()
+    show_context_mapper_facts(data["bounded_contexts"][index].get("context_mapper") or {})  # an older draft: none
