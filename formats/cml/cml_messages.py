@@ -100,6 +100,10 @@ TEAM_RELATIONSHIP_KEPT = (
     "The relationship {written} involves a team; a workspace's map relates bounded contexts, so it is kept in "
     "the workspace's team map and exported again."
 )
+REPEATED_RELATIONSHIP = (
+    "This relationship repeats the one on line {first} (same contexts, pattern and roles); a workspace holds each "
+    "relationship once, so it is merged into that one (its exposed aggregates added)."
+)
 REALIZED_BY_SEVERAL = "'{name}' is realized by {teams}; a canvas records one owner team, so '{owner}' is kept."
 MARKER_UNKNOWN_NAME = "The workbench note names '{name}', which is not a context of this file; the note is ignored."
 

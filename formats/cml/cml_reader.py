@@ -24,7 +24,7 @@ from formats.cml.cml_markers import (
 from formats.cml.cml_model import At, CmlContext, CmlDocument, CmlName, CmlProblem, CmlSubdomain
 from formats.cml.cml_parser import parse_cml
 from formats.cml.cml_preserved import context_facts, model_facts, relationship_facts, team_relationship
-from formats.cml.cml_relationships import ReadRelationship, write_relationship
+from formats.cml.cml_relationships import ReadRelationship, merge_relationship, same_relationship, write_relationship
 from formats.cml.cml_scan import CmlFileError, describe_place, refuse_if_far_too_large
 from models.bounded_context import BusinessModel, DomainType, Evolution
 from models.relationship import RelationshipPattern
@@ -150,6 +150,7 @@ class _WorkspaceBuilder:
         self.subdomain_types = {s.name.text: _type_of(s) for d in document.domains for s in d.subdomains}
         self.warnings: list[CmlProblem] = []
         self.team_map: list[dict[str, Any]] = []
+        self._lines: list[int] = []  # the line of each relationship kept, in order
 
     def workspace_data(self, name: str) -> dict[str, Any]:
         relationships = self._relationships()
@@ -176,9 +177,23 @@ class _WorkspaceBuilder:
                 relationships += self._separate_ways(relationship)
             elif relationship.upstream.text in self.teams or relationship.downstream.text in self.teams:
                 self._keep_with_teams(relationship)
-            else:
+            elif not self._merged_into_earlier(relationship, relationships):
                 relationships.append(self._relationship(relationship))
         return relationships
+
+    def _merged_into_earlier(self, read: ReadRelationship, earlier: list[dict[str, Any]]) -> bool:
+        """A relationship written again (same contexts, pattern and roles) joins the first: a workspace holds each
+        relationship once. Its exposed aggregates are added; a name, technology or rights the first lacks are
+        taken. Said as a warning naming both lines."""
+        new = self._relationship(read)
+        for index, old in enumerate(earlier):
+            if same_relationship(old, new):
+                merge_relationship(old, new)
+                first = self._lines[index] if index < len(self._lines) else 0
+                self.warnings.append(CmlProblem(read.at, text.REPEATED_RELATIONSHIP.format(first=first)))
+                return True
+        self._lines.append(read.at.line)
+        return False
 
     def _relationship(self, read: ReadRelationship) -> dict[str, Any]:
         technology = next((s for s in read.written.settings if s.keyword == "implementationTechnology"), None)

@@ -6,6 +6,7 @@ may come in any order. Every rule it enforces is reported at the bracket item or
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from formats.cml import cml_messages as text
 from formats.cml.cml_model import At, CmlName, CmlProblem, CmlRelationship, CmlRoles
@@ -220,3 +221,29 @@ def write_relationship(
     up = ",".join([*up_markers, *(role.value for role in upstream_roles)])
     down = ",".join([*down_markers, *(role.value for role in downstream_roles)])
     return f"{upstream} [{up}]->[{down}] {downstream}"
+
+
+def _ends(relationship: dict[str, Any]) -> tuple[str, ...]:
+    ends = (relationship["upstream"], relationship["downstream"])
+    symmetric = relationship["pattern"] in (
+        RelationshipPattern.PARTNERSHIP.value,
+        RelationshipPattern.SHARED_KERNEL.value,
+    )
+    return tuple(sorted(ends)) if symmetric else ends
+
+
+def same_relationship(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Two relationships read into workspace data that are one: same contexts (either order when symmetric),
+    pattern and roles."""
+    roles = ("upstream_roles", "downstream_roles")
+    same_roles = all(sorted(old[r]) == sorted(new[r]) for r in roles)
+    return old["pattern"] == new["pattern"] and _ends(old) == _ends(new) and same_roles
+
+
+def merge_relationship(old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Adds what the repeat says and the first does not: a name, a technology, exposed aggregates, rights."""
+    for key in ("name", "implementation_technology"):
+        old[key] = old[key] or new[key]
+    kept, more = old["context_mapper"], new["context_mapper"]
+    kept["exposed_aggregates"] += [a for a in more["exposed_aggregates"] if a not in kept["exposed_aggregates"]]
+    kept["downstream_rights"] = kept["downstream_rights"] or more["downstream_rights"]

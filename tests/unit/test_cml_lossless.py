@@ -24,7 +24,7 @@ STAGE_5 = FIXTURES / "context-mapper-examples" / "insurance-example" / "Insuranc
 
 
 def test_the_suite_holds_the_real_models_it_claims() -> None:
-    assert len(MODELS) >= 85
+    assert len(MODELS) >= 90
 
 
 @pytest.mark.parametrize("path", MODELS, ids=[str(p.relative_to(FIXTURES)) for p in MODELS])
@@ -91,6 +91,26 @@ def test_a_relationship_keeps_its_exposed_aggregates_and_downstream_rights() -> 
     assert printing.notes == ""  # kept as facts, not folded into the notes
     exported = export_cml(imported)
     assert "\t\texposedAggregates = Printing\n\t\tdownstreamRights = INFLUENCER\n" in exported
+
+
+def test_a_relationship_written_twice_is_merged_into_the_first_with_a_warning() -> None:
+    path = FIXTURES / "context-mapper-models" / "dsl-tests" / "integ-test-files" / "mdsl" / "mdsl-enum-support.cml"
+    result = read_cml_import(path)
+    ends = [(r.upstream, r.downstream) for r in result.workspace.relationships]
+    assert ends == [
+        ("CustomerManagementContext", "ContractManagementContext"),
+        ("CustomerManagementContext", "JustAnotherContext"),
+    ]
+    merged = result.workspace.relationships[0]
+    assert (merged.implementation_technology, merged.context_mapper.exposed_aggregates) == (
+        "RESTful HTTP",
+        ["Customers"],
+    )
+    (warning,) = result.warnings
+    assert (warning.at.line, warning.message.split(";")[0]) == (
+        13,
+        "This relationship repeats the one on line 4 (same contexts, pattern and roles)",
+    )
 
 
 def test_names_a_cml_identifier_cannot_hold_come_back_exactly() -> None:
