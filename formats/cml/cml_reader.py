@@ -150,7 +150,7 @@ class _WorkspaceBuilder:
         self.subdomain_types = {s.name.text: _type_of(s) for d in document.domains for s in d.subdomains}
         self.warnings: list[CmlProblem] = []
         self.team_map: list[dict[str, Any]] = []
-        self._lines: list[int] = []  # the line of each relationship kept, in order
+        self._lines: dict[int, int] = {}  # the line each relationship read from CML was written on, by id
 
     def workspace_data(self, name: str) -> dict[str, Any]:
         relationships = self._relationships()
@@ -179,6 +179,7 @@ class _WorkspaceBuilder:
                 self._keep_with_teams(relationship)
             elif not self._merged_into_earlier(relationship, relationships):
                 relationships.append(self._relationship(relationship))
+                self._lines[id(relationships[-1])] = relationship.at.line
         return relationships
 
     def _merged_into_earlier(self, read: ReadRelationship, earlier: list[dict[str, Any]]) -> bool:
@@ -186,13 +187,12 @@ class _WorkspaceBuilder:
         relationship once. Its exposed aggregates are added; a name, technology or rights the first lacks are
         taken. Said as a warning naming both lines."""
         new = self._relationship(read)
-        for index, old in enumerate(earlier):
-            if same_relationship(old, new):
+        for old in earlier:
+            if id(old) in self._lines and same_relationship(old, new):
                 merge_relationship(old, new)
-                first = self._lines[index] if index < len(self._lines) else 0
+                first = self._lines[id(old)]
                 self.warnings.append(CmlProblem(read.at, text.REPEATED_RELATIONSHIP.format(first=first)))
                 return True
-        self._lines.append(read.at.line)
         return False
 
     def _relationship(self, read: ReadRelationship) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import pytest
 from formats.cml.cml_reader import parse_cml_workspace, read_cml_import
 from formats.cml.cml_writer import export_cml
 from models.bounded_context import BoundedContextCanvas, DomainType
-from models.relationship import Relationship
+from models.relationship import Relationship, RelationshipPattern
 from models.workspace import Team, Workspace
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -111,6 +111,20 @@ def test_a_relationship_written_twice_is_merged_into_the_first_with_a_warning() 
         13,
         "This relationship repeats the one on line 4 (same contexts, pattern and roles)",
     )
+
+
+def test_a_separate_ways_note_beside_a_partnership_of_the_same_pair_is_no_repeat() -> None:
+    workspace = Workspace(
+        name="Pair",
+        bounded_contexts=[BoundedContextCanvas(name="A"), BoundedContextCanvas(name="B")],
+        relationships=[
+            Relationship(upstream="A", downstream="B", pattern=RelationshipPattern.SEPARATE_WAYS),
+            Relationship(upstream="A", downstream="B", pattern=RelationshipPattern.PARTNERSHIP),
+        ],
+    )
+    again = parse_cml_workspace(export_cml(workspace), "exported.cml")
+    assert [r.pattern for r in again.workspace.relationships] == [r.pattern for r in workspace.relationships]
+    assert again.warnings == []
 
 
 def test_names_a_cml_identifier_cannot_hold_come_back_exactly() -> None:
