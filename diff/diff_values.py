@@ -86,6 +86,8 @@ def value_text(field: FieldDef, value: Any) -> str:
         return row_text(row_spec(field), field, value)
     if isinstance(value, dict):
         return row_text(RowSpec((), ()), field, [value])
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):  # e.g. a kept CML block's names
+        return "; ".join(value)
     return str(value)
 
 
@@ -99,7 +101,7 @@ def row_text(spec: RowSpec, field: FieldDef, rows: list[Any]) -> str:
         named = identity_text(spec.identity, tuple(str(row.get(k, "")) for k in spec.identity))
         known = {f.key: f for f in spec.fields}
         parts = [
-            f"{known[k].label or k}: {text}" if k in known else f"{k}: {text}"
+            f"{known[k].label or k}: {text}" if k in known else f"{str(k).replace('_', ' ')}: {text}"
             for k, v in row.items()
             if k not in spec.identity and (text := value_text(known.get(k, _plain(k)), v))
         ]

@@ -118,7 +118,7 @@ def test_insurance_stage_2_to_3_names_each_context_mapper_fact_that_was_added() 
     assert kept is not None
     assert [(c.label, c.old_text, c.new_text) for c in kept.changes] == [
         ("Context Mapper › type", "", "SYSTEM"),
-        ("Context Mapper › responsibilities", "", "['Document Printing']"),
+        ("Context Mapper › responsibilities", "", "Document Printing"),
     ]
 
 
@@ -133,7 +133,7 @@ def test_insurance_stage_4_to_5_adds_teams_owner_notes_and_relationship_details(
         (
             "teams",
             [
-                (ChangeKind.ADDED, f"{t}; context_mapper: type: TEAM")
+                (ChangeKind.ADDED, f"{t}; context mapper: type: TEAM")
                 for t in ("ContractsTeam", "ProductsTeam", "FinancesTeam", "RisksTeam")
             ],
         )
@@ -167,19 +167,19 @@ def test_insurance_stage_4_to_5_adds_teams_owner_notes_and_relationship_details(
     expected = {
         f"{CUSTOMER} -> {SELF_SERVICE}": {
             "Integration › Name": ("", "Customer_Frontend_Backend_Relationship"),
-            "Context Mapper": ("", "exposed_aggregates: ['Customers']"),
+            "Context Mapper": ("", "exposed aggregates: Customers"),
         },
         f"{PRINTING} -> {CUSTOMER}": {
             **soap,
-            "Context Mapper": ("", "exposed_aggregates: ['Printing']; downstream_rights: INFLUENCER"),
+            "Context Mapper": ("", "exposed aggregates: Printing; downstream rights: INFLUENCER"),
         },
-        f"{PRINTING} -> {POLICY}": {**soap, "Context Mapper": ("", "exposed_aggregates: ['Printing']")},
+        f"{PRINTING} -> {POLICY}": {**soap, "Context Mapper": ("", "exposed aggregates: Printing")},
         f"{RISK} <-> {POLICY}": {"Integration › Implementation technology": ("", "RabbitMQ")},
         f"{CUSTOMER} -> {POLICY}": {
             "Integration › Implementation technology": ("", "RESTfulHTTP"),
-            "Context Mapper": ("", "exposed_aggregates: ['Customers']"),
+            "Context Mapper": ("", "exposed aggregates: Customers"),
         },
-        f"{PRINTING} -> {DEBT}": {**soap, "Context Mapper": ("", "exposed_aggregates: ['Printing']")},
+        f"{PRINTING} -> {DEBT}": {**soap, "Context Mapper": ("", "exposed aggregates: Printing")},
         f"{POLICY} <-> {DEBT}": {
             "Integration › Implementation technology": ("", "Shared Java Library, Communication over RESTful HTTP")
         },
