@@ -246,12 +246,10 @@ def build_context_map(workspace: Workspace, config: AnalysisConfig) -> ContextMa
         if not edge.symmetric and nodes[edge.upstream].publishes_api and not edge.up_roles:
             supplier = edge.pattern is RelationshipPattern.CUSTOMER_SUPPLIER
             edge.up_roles = {Role.PUBLISHED_LANGUAGE} if supplier else {Role.OPEN_HOST_SERVICE, Role.PUBLISHED_LANGUAGE}
-    return assemble_context_map(nodes, edges, inconsistencies, config)
+    return assemble_context_map(nodes, edges, inconsistencies)
 
 
-def assemble_context_map(
-    nodes: dict[str, Node], edges: list[Edge], inconsistencies: list[Inconsistency], config: AnalysisConfig
-) -> ContextMap:
+def assemble_context_map(nodes: dict[str, Node], edges: list[Edge], inconsistencies: list[Inconsistency]) -> ContextMap:
     """Measures the edges and builds the three graphs; also used to re-run a map with one change applied."""
     volatility = measure_edges(nodes, edges)
     return ContextMap(nodes, edges, inconsistencies, volatility, *_graphs(nodes, edges))

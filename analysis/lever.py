@@ -86,7 +86,7 @@ def biggest_lever(
         nodes = {name: copy.copy(node) for name, node in cmap.nodes.items()}
         edges = [copy.copy(edge) for edge in cmap.edges]
         remedy.apply(nodes, edges)
-        after_findings, after = rerun(assemble_context_map(nodes, edges, cmap.inconsistencies, config))
+        after_findings, after = rerun(assemble_context_map(nodes, edges, cmap.inconsistencies))
         gone = sorted({f.rule for f in findings} - {f.rule for f in after_findings})
         if after.value < before and (best is None or after.value < best[0]):
             removes = f", removes {', '.join(gone)}" if gone else ""

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from formats.workspace_json.input_limits import InputLimits
 from services import service_messages
-from services.inferred_facts import infer_stored_facts
 from services.legacy_files import import_workspace_files
 from storage.sql import SqlWorkspaceRepository
 
@@ -65,5 +64,4 @@ def open_repository(folder: Path, *, url: str | None = None) -> SqlWorkspaceRepo
     repo = SqlWorkspaceRepository(chosen)
     if chosen == f"sqlite:///{folder / DATABASE_FILE}":  # only the folder's own database takes over its old files
         import_workspace_files(repo, folder / "workspaces")
-    infer_stored_facts(repo)
     return repo

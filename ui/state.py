@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from services import access, configuration, room, workspaces
+from services import access, configuration, inferred_facts, room, workspaces
 from services.access import Action, Person, local_person
 from services.workspaces import StorageUnavailable, VersionInfo, WorkspaceRepository
 from ui import sign_in, ui_messages
@@ -41,6 +41,8 @@ SHOWN_DIRTY = "shown_dirty"  # whether the sidebar last said there are unsaved c
 @st.cache_resource
 def _open_repository(folder: str, url: str | None) -> WorkspaceRepository:
     repo = configuration.open_repository(Path(folder), url=url)
+    # Once per app process, not per command: a read (a diff against the database, a backup) never writes versions.
+    inferred_facts.infer_stored_facts(repo)
     workspaces.ensure_example_workspace(repo)
     return repo
 
