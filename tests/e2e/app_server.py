@@ -21,6 +21,7 @@ STARTUP_SECONDS = 180  # a first run may install the pinned packages; a warm sta
 class RunningApp:
     url: str
     data_dir: Path  # WORKBENCH_DATA_DIR of the app: its SQLite database lives here
+    pid: int  # the app's server process (scripts/run.sh execs it)
 
 
 def free_port() -> int:
@@ -71,7 +72,7 @@ def running_app(
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_healthy(url, process)
-        yield RunningApp(url, data_dir)
+        yield RunningApp(url, data_dir, process.pid)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
