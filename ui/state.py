@@ -115,6 +115,8 @@ def open_workspace(workspace_id: str) -> None:
         else workspaces.list_history(repo, workspace_id, person=person())[0].number
     )
     saved = workspaces.load_workspace(repo, workspace_id, person=person(), version=base).model_dump(mode="json")
+    if st.session_state.get(WORKSPACE_ID) != workspace_id:
+        st.session_state[SELECTED] = {}  # opened again (a discard), each editor stays on the canvas it showed
     st.session_state[WORKSPACE_ID] = workspace_id
     st.session_state[DRAFT] = kept.data if kept is not None else copy.deepcopy(saved)
     st.session_state[SAVED] = saved
@@ -124,7 +126,6 @@ def open_workspace(workspace_id: str) -> None:
     st.session_state[PENDING] = None
     st.session_state[ARRIVAL] = None
     st.session_state[VIEWED_VERSION] = None
-    st.session_state[SELECTED] = {}
     st.query_params[WORKSPACE_PARAM] = workspace_id
     if kept is not None:
         when = kept.first_change_at.astimezone().strftime("%H:%M")

@@ -71,6 +71,21 @@ def test_a_saved_draft_leaves_nothing_behind_and_a_discarded_one_is_gone_everywh
     assert not any("Unsaved changes" in t for t in sidebar_texts(reloaded))
 
 
+def test_a_discarded_draft_leaves_each_editor_on_the_canvas_it_showed(app: AppTest, data_dir: Path) -> None:
+    """Discarding once put every editor back on its first canvas, where the next thing typed went unnoticed."""
+    app.switch_page(BOUNDED_CONTEXTS).run()
+    picker = app.selectbox(key=key(app, state.PICK, "bounded_context"))
+    third = picker.options[2]
+    picker.select_index(2).run()
+    field = key(app, "bounded_context", 2, "purpose")
+    app.text_area(key=field).input("Thrown away").run()
+    app.button(key="discard-button").click().run()
+    assert not app.exception, app.exception
+    assert app.selectbox(key=key(app, state.PICK, "bounded_context")).value == 2
+    assert app.text_input(key=key(app, "bounded_context", 2, "name")).value == third
+    assert app.text_area(key=key(app, "bounded_context", 2, "purpose")).value != "Thrown away"
+
+
 def test_drafts_are_kept_per_person(app: AppTest, data_dir: Path) -> None:
     app.sidebar.text_input(key="author-input").input("Ana").run()
     type_purpose(app, "Ana's words")
