@@ -96,10 +96,14 @@ def show_save_state(slots: Any) -> None:
         return
     since = st.session_state.get(state.FIRST_CHANGE) or dt.datetime.now(dt.UTC)
     status.warning(ui_messages.UNSAVED.format(when=since.astimezone().strftime("%H:%M")), icon="✏️")
-    if discard.button("Discard draft", key="discard-button", width="stretch"):
-        state.discard_draft()
-        state.flash("info", ui_messages.DISCARDED)
-        st.rerun()
+    discard.button("Discard draft", key="discard-button", width="stretch", on_click=_discard)
+
+
+def _discard() -> None:
+    """Runs before the page is drawn, so one run shows the newest version: after a rerun instead, the old fields
+    stood on the screen for a moment, and what was typed into them then was gone without a word."""
+    state.discard_draft()
+    state.flash("info", ui_messages.DISCARDED)
 
 
 def save_draft() -> None:
