@@ -49,14 +49,18 @@ def whole_page_part(canvas: CanvasDef, index: int, draw: Draw) -> None:
 
 @st.fragment
 def section_part(canvas: CanvasDef, index: int, draw: Draw) -> None:
-    """A part that an edit inside reruns alone. The arguments name the part; the data is looked up each run."""
-    if not state.in_full_run() and not st.session_state.get(state.SHOWN_DIRTY):
-        st.rerun(scope="app")  # the first change since the last save: the sidebar must say so, so the page runs
+    """A part that an edit inside reruns alone. The arguments name the part; the data is looked up each run.
+
+    The part is always drawn before the page is rerun from it: drawing stores the edit in the draft. A rerun
+    asked for before the widgets ran could leave the server without the typed value while the browser still
+    showed it (seen with ten people saving at once; streamlit#11266 describes the pattern)."""
     ctx = form_context(canvas, index)
     draw(ctx)
     if state.in_full_run():
         st.session_state[state.SHEET_PARTS].append(ctx)  # filled by finish_sheet, after one validation
         return
+    if state.is_dirty() != st.session_state.get(state.SHOWN_DIRTY):
+        st.rerun(scope="app")  # the first change since the last save (or the last one undone): the sidebar says so
     problems = draft_problems()
     fill_problem_slots(ctx, problems)
     if _changed_elsewhere(ctx, problems) or room_panel.keep_draft_quietly() is not None:
@@ -78,8 +82,6 @@ def _remember(problems: list[Problem]) -> None:
 
 
 def _changed_elsewhere(ctx: FormContext, problems: list[Problem]) -> bool:
-    if state.is_dirty() != st.session_state.get(state.SHOWN_DIRTY):
-        return True
     before: frozenset[tuple[str, str]] = st.session_state.get(state.SHOWN_PROBLEMS, frozenset())
     now = frozenset((p.path, p.message) for p in problems)
     return {p for p in before if not shows_problem_at(ctx, p[0])} != {p for p in now if not shows_problem_at(ctx, p[0])}
