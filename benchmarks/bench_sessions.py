@@ -8,11 +8,15 @@ every save but the first meets versions the others saved meanwhile. Printed: the
 save (from pressing Save until the confirmation shows: median and worst), the errors seen, and the
 saves that did not reach the database (every confirmed version is read back through the storage API).
 
-    .venv/bin/python benchmarks/bench_sessions.py --sessions 10 --saves 3 [--shared]
+    .venv/bin/python benchmarks/bench_sessions.py --sessions 10 --saves 3 [--shared] [--database-url URL]
+
+With --database-url the app and the checks use that database (e.g. the throwaway PostgreSQL of
+scripts/with-postgres.sh, which names it in WORKBENCH_TEST_POSTGRES_URL) instead of the data folder's SQLite file.
 """
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -24,6 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from services import configuration
 from tests.e2e.app_server import running_app
 from tests.e2e.stored_workspaces import repository
 from tests.e2e.workbench_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, VIEWPORT
@@ -183,8 +188,13 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--saves", type=int, default=3)
     parser.add_argument("--shared", action="store_true", help="all sessions save one workspace")
+    parser.add_argument("--database-url", help="the database of the app and of the checks (default: SQLite)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder, running_app(Path(folder)) as app:
+    environment = {}
+    if args.database_url:
+        os.environ[configuration.DATABASE_URL_VARIABLE] = args.database_url  # the checks open it too
+        environment[configuration.DATABASE_URL_VARIABLE] = args.database_url
+    with tempfile.TemporaryDirectory() as folder, running_app(Path(folder), environment) as app:
         started = time.monotonic()
         if args.shared:
             from benchmarks.shared_sessions import lost_shared_saves, run_shared_sessions, seed_shared
@@ -198,7 +208,8 @@ def main() -> None:
         wall = time.monotonic() - started
     latencies = sorted(load.latencies)
     where = " of one workspace" if args.shared else ""
-    print(f"{args.sessions} sessions x {args.saves} saves{where} in {wall:.1f} s wall")
+    database = "PostgreSQL" if args.database_url and args.database_url.startswith("postgresql") else "SQLite"
+    print(f"{args.sessions} sessions x {args.saves} saves{where} on {database} in {wall:.1f} s wall")
     if latencies:
         print(f"page update after a save: median {statistics.median(latencies):.2f} s, worst {latencies[-1]:.2f} s")
         print(f"  all {len(latencies)}: " + " ".join(f"{s:.2f}" for s in latencies))
