@@ -116,7 +116,7 @@ def open_workspace(workspace_id: str) -> None:
     )
     saved = workspaces.load_workspace(repo, workspace_id, person=person(), version=base).model_dump(mode="json")
     if st.session_state.get(WORKSPACE_ID) != workspace_id:
-        st.session_state[SELECTED] = {}  # opened again (a discard), each editor stays on the canvas it showed
+        st.session_state[SELECTED] = {}  # another workspace; the same one again (a discard) keeps each editor's canvas
     st.session_state[WORKSPACE_ID] = workspace_id
     st.session_state[DRAFT] = kept.data if kept is not None else copy.deepcopy(saved)
     st.session_state[SAVED] = saved
