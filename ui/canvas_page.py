@@ -30,6 +30,7 @@ def pick_canvas(canvas: CanvasDef) -> int | None:
     if not items:
         return None
     names = [str(item[canvas.name_field]) or "(unnamed)" for item in items]
+    state.follow_canvas_link(canvas.key, names)
     current = min(state.selected_index(canvas.key), len(items) - 1)
     index = st.selectbox(
         f"{canvas.title} to edit",
@@ -39,6 +40,7 @@ def pick_canvas(canvas: CanvasDef) -> int | None:
         key=state.widget_key(state.PICK, canvas.key),
     )
     state.select(canvas.key, index)
+    state.link_canvas(names[index])
     return int(index)
 
 

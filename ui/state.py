@@ -32,6 +32,8 @@ PAGE = "page"  # the title of the page this session shows
 ARRIVAL = "arrival"  # the newer version someone else saved, with what it changed, while it is not taken
 SWITCH_TO = "switch_to"  # a workspace to open once the person confirms leaving unsaved changes as a draft
 WORKSPACE_PARAM = "workspace"  # the URL's query parameter that names the open workspace
+CANVAS_PARAM = "canvas"  # the URL's query parameter that names the canvas a canvas editor shows
+CANVAS_LINKS_FOLLOWED = "canvas_links_followed"  # the canvas kinds whose editor has read CANVAS_PARAM
 FULL_RUN = "full_run"  # True while the whole app runs; False in a run of one fragment (a part of a sheet)
 SHEET_PARTS = "sheet_parts"  # the parts of the canvas sheet drawn in this full run, filled with problems at its end
 SHOWN_PROBLEMS = "shown_problems"  # the draft's problems (path, message) as the page last showed them
@@ -117,6 +119,8 @@ def open_workspace(workspace_id: str) -> None:
     saved = workspaces.load_workspace(repo, workspace_id, person=person(), version=base).model_dump(mode="json")
     if st.session_state.get(WORKSPACE_ID) != workspace_id:
         st.session_state[SELECTED] = {}  # another workspace; the same one again (a discard) keeps each editor's canvas
+        if st.session_state.get(WORKSPACE_ID) is not None:
+            st.query_params.pop(CANVAS_PARAM, None)  # it named a canvas of the workspace open before
     st.session_state[WORKSPACE_ID] = workspace_id
     st.session_state[DRAFT] = kept.data if kept is not None else copy.deepcopy(saved)
     st.session_state[SAVED] = saved
@@ -158,6 +162,24 @@ def keep_link() -> None:
     workspace_id = st.session_state.get(WORKSPACE_ID)
     if workspace_id is not None and st.query_params.get(WORKSPACE_PARAM) != workspace_id:
         st.query_params[WORKSPACE_PARAM] = workspace_id
+
+
+def follow_canvas_link(kind: str, names: list[str]) -> None:
+    """A link or a reload that names a canvas opens its editor on it. Read once per session and kind: after that
+    the picker decides, and the URL follows it (link_canvas)."""
+    followed: set[str] = st.session_state.setdefault(CANVAS_LINKS_FOLLOWED, set())
+    if kind in followed:
+        return
+    followed.add(kind)
+    linked = st.query_params.get(CANVAS_PARAM)
+    if linked in names:
+        select(kind, names.index(linked))
+
+
+def link_canvas(name: str) -> None:
+    """The URL names the canvas shown, so a reload or a copied link opens the editor on the same canvas."""
+    if st.query_params.get(CANVAS_PARAM) != name:
+        st.query_params[CANVAS_PARAM] = name
 
 
 def close_workspace() -> None:

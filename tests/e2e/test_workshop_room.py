@@ -95,6 +95,15 @@ def test_a_shared_link_opens_the_same_workspace_and_page(
     expect(main(reader).get_by_role("heading", name="Context map", exact=True)).to_be_visible()
     expect(sidebar(reader).get_by_role("heading", name="Linked Board")).to_be_visible()
 
+    # On a canvas editor the link names the canvas as well: a reload or a shared link shows the same one.
+    open_page(sharer, BC, text_field(sharer, "Name"))
+    pick_canvas(sharer, BC, "Beta")
+    expect(sharer).to_have_url(re.compile(r"/bounded_contexts\?.*canvas=Beta"))
+    reader.goto(sharer.url)
+    expect(text_field(reader, "Name")).to_have_value("Beta")
+    reader.reload()
+    expect(text_field(reader, "Name")).to_have_value("Beta")
+
 
 def test_a_save_in_one_browser_is_announced_in_the_other_within_five_seconds_and_taken_in_one_click(
     new_session: Callable[[], BrowserSession], app: RunningApp

@@ -178,3 +178,25 @@ def test_a_failing_database_keeps_the_draft_in_the_browser_and_says_so(app: AppT
     warnings = [w.value for w in app.sidebar.warning]
     assert any(w.startswith("Your changes are only in this browser for now: The database file ") for w in warnings)
     assert purpose(app) == "Typed while it is broken"
+
+
+def test_a_link_or_a_reload_opens_the_editor_on_the_canvas_it_showed(app: AppTest, data_dir: Path) -> None:
+    app.switch_page(BOUNDED_CONTEXTS).run()
+    picker = app.selectbox(key=key(app, state.PICK, "bounded_context"))
+    third = str(picker.options[2])
+    picker.select_index(2).run()
+    assert app.query_params[state.CANVAS_PARAM] in (third, [third])  # the URL follows the picker
+    workspace_id = app.session_state[state.WORKSPACE_ID]
+
+    reloaded = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=30)
+    reloaded.query_params[state.WORKSPACE_PARAM] = workspace_id
+    reloaded.query_params[state.CANVAS_PARAM] = third
+    reloaded.switch_page(BOUNDED_CONTEXTS).run()
+    assert not reloaded.exception, reloaded.exception
+    assert reloaded.text_input(key=key(reloaded, "bounded_context", 2, "name")).value == third
+
+    # Once the editor has shown the linked canvas, the picker decides.
+    reloaded.selectbox(key=key(reloaded, state.PICK, "bounded_context")).select_index(0).run()
+    assert reloaded.selectbox(key=key(reloaded, state.PICK, "bounded_context")).value == 0
+    first = str(reloaded.selectbox(key=key(reloaded, state.PICK, "bounded_context")).options[0])
+    assert reloaded.query_params[state.CANVAS_PARAM] in (first, [first])
